@@ -1,0 +1,20 @@
+//! Casebook's engine: an encrypted, local notebook of clinical cases.
+//!
+//! The engine knows nothing of windows or IPC: the Tauri shell calls it, and so do the tests,
+//! harnesses and benchmarks. Modules are named for what a therapist would name (`vault`, `store`,
+//! `notebook`, `settings`, …); each owns its types, its SQL and its tests.
+
+pub mod bindings;
+pub mod clock;
+pub mod error;
+pub mod files;
+pub mod location;
+pub mod notebook;
+pub mod settings;
+pub mod store;
+pub mod vault;
+
+pub use error::{Error, ErrorKind, ErrorReply, Result};
+pub use location::Location;
+pub use notebook::{Notebook, NotebookConfig, NotebookStatus, RecoveryCodeView};
+pub use settings::Settings;

@@ -1,0 +1,68 @@
+//! Where a notebook lives: a folder holding `notebook.db` and `notebook.key`.
+//!
+//! By default the OS data folder (`~/.local/share/Casebook` on Linux); a `--notebook PATH` flag
+//! wins over the `CASEBOOK_NOTEBOOK` environment variable, which wins over the default. Tests
+//! always pass a temporary folder.
+
+use crate::error::{Error, Result};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// The environment variable that names the notebook folder.
+pub const NOTEBOOK_ENV: &str = "CASEBOOK_NOTEBOOK";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    dir: PathBuf,
+}
+
+impl Location {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Location { dir: dir.into() }
+    }
+
+    /// Picks the folder: the flag, else the environment variable, else the OS data folder.
+    pub fn resolve(flag: Option<PathBuf>, env: Option<OsString>) -> Result<Location> {
+        if let Some(dir) = flag.filter(|p| !p.as_os_str().is_empty()) {
+            return Ok(Location::new(dir));
+        }
+        if let Some(dir) = env.filter(|p| !p.is_empty()) {
+            return Ok(Location::new(PathBuf::from(dir)));
+        }
+        dirs::data_dir().map(|d| Location::new(d.join("Casebook"))).ok_or_else(|| {
+            Error::Storage("This system has no user data folder; start Casebook with --notebook PATH.".into())
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.join("notebook.db")
+    }
+
+    pub fn key_path(&self) -> PathBuf {
+        self.dir.join("notebook.key")
+    }
+
+    /// The database's side files (WAL and shared memory).
+    pub fn db_side_paths(&self) -> [PathBuf; 2] {
+        [self.dir.join("notebook.db-wal"), self.dir.join("notebook.db-shm")]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flag_wins_over_the_environment_which_wins_over_the_default() {
+        let flag = Some(PathBuf::from("/tmp/a"));
+        let env = Some(OsString::from("/tmp/b"));
+        assert_eq!(Location::resolve(flag, env.clone()).unwrap().dir(), Path::new("/tmp/a"));
+        assert_eq!(Location::resolve(None, env).unwrap().dir(), Path::new("/tmp/b"));
+        let default = Location::resolve(None, Some(OsString::new())).unwrap();
+        assert!(default.dir().ends_with("Casebook"));
+    }
+}

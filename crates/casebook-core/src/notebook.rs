@@ -1,0 +1,306 @@
+//! The notebook as the window sees it: locked or open, and everything that moves it between the two.
+//!
+//! [`Notebook`] owns the lock state. While locked it holds no key and no connection, and every data
+//! call answers [`Error::Locked`]. Unlocking proves the passphrase against the key file, opens the
+//! store and remembers the therapist's activity; after the idle limit (Settings, or an override for
+//! tests) the next call or the shell's idle timer locks it again. Failed unlocks are throttled in
+//! memory with a growing delay after five attempts: Argon2id, not this counter, is what protects the
+//! file from an attacker who copies it.
+//!
+//! What does not belong here: key derivation (`vault`), SQL (`store` and the domain modules).
+
+mod throttle;
+
+use crate::clock::Clock;
+use crate::error::{Error, Result};
+use crate::files;
+use crate::location::Location;
+use crate::settings::Settings;
+use crate::store::{OpenMode, Store};
+use crate::vault::{self, DataKey, KeyFile, VaultConfig};
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use std::sync::Arc;
+use throttle::Throttle;
+use ts_rs::TS;
+
+/// What the lock screen needs to know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NotebookStatus {
+    /// A notebook exists at the location (its key file is there).
+    pub exists: bool,
+    pub unlocked: bool,
+    /// The notebook folder, shown on the lock screen so the therapist knows which one this is.
+    pub folder: String,
+}
+
+/// The recovery code, shown once after creation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryCodeView {
+    /// Eight groups of four characters.
+    pub groups: Vec<String>,
+}
+
+/// How a notebook is opened: where, with which KDF policy, and an optional idle limit that
+/// replaces the Settings value (used by end-to-end tests).
+#[derive(Debug, Clone)]
+pub struct NotebookConfig {
+    pub location: Location,
+    pub vault: VaultConfig,
+    pub idle_limit_override: Option<Duration>,
+}
+
+impl NotebookConfig {
+    pub fn new(location: Location) -> Self {
+        NotebookConfig { location, vault: VaultConfig::default(), idle_limit_override: None }
+    }
+}
+
+/// An unlocked notebook.
+#[derive(Debug)]
+pub struct OpenNotebook {
+    store: Store,
+    key: DataKey,
+    settings: Settings,
+}
+
+impl OpenNotebook {
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+}
+
+/// The notebook and its lock.
+#[derive(Debug)]
+pub struct Notebook {
+    config: NotebookConfig,
+    clock: Arc<dyn Clock>,
+    open: Option<OpenNotebook>,
+    throttle: Throttle,
+    last_activity: DateTime<Utc>,
+}
+
+impl Notebook {
+    pub fn new(config: NotebookConfig, clock: Arc<dyn Clock>) -> Self {
+        let now = clock.now();
+        Notebook { config, clock, open: None, throttle: Throttle::default(), last_activity: now }
+    }
+
+    pub fn location(&self) -> &Location {
+        &self.config.location
+    }
+
+    pub fn status(&self) -> NotebookStatus {
+        NotebookStatus {
+            exists: self.config.location.key_path().exists(),
+            unlocked: self.open.is_some(),
+            folder: self.config.location.dir().display().to_string(),
+        }
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Creates a new notebook and leaves it unlocked. The recovery code is returned once and
+    /// never stored.
+    pub fn create(&mut self, passphrase: &str) -> Result<RecoveryCodeView> {
+        vault::check_new_passphrase(passphrase, "passphrase")?;
+        let location = self.config.location.clone();
+        if location.key_path().exists() {
+            return Err(Error::Conflict("A notebook already exists in this folder.".into()));
+        }
+        files::ensure_private_dir(location.dir())?;
+        // A database without a key file is what an interrupted creation leaves: its key was never
+        // stored, so nobody can ever read it. Clear it away rather than refuse forever.
+        for orphan in std::iter::once(location.db_path()).chain(location.db_side_paths()) {
+            if orphan.exists() {
+                std::fs::remove_file(&orphan)
+                    .map_err(|e| Error::io("Could not clear an unfinished notebook", &e))?;
+            }
+        }
+        let made = KeyFile::create(passphrase, &self.config.vault)?;
+        let store = Store::open(&location.db_path(), &made.data_key, OpenMode::CreateNew)?;
+        if let Err(err) = made.key_file.save(&location.key_path()) {
+            drop(store);
+            let _ = std::fs::remove_file(location.db_path());
+            for side in location.db_side_paths() {
+                let _ = std::fs::remove_file(side);
+            }
+            return Err(err);
+        }
+        files::sync_dir(location.dir())?;
+        let settings = Settings::read(store.conn())?;
+        self.open = Some(OpenNotebook { store, key: made.data_key, settings });
+        self.last_activity = self.clock.now();
+        tracing::info!("notebook created");
+        Ok(RecoveryCodeView { groups: made.recovery_code.groups() })
+    }
+
+    /// Unlocks with the passphrase.
+    pub fn unlock(&mut self, passphrase: &str) -> Result<()> {
+        if self.open.is_some() {
+            return Ok(());
+        }
+        let now = self.clock.now();
+        self.throttle.check(now)?;
+        let key_file = KeyFile::load(&self.config.location.key_path())?;
+        let key = match key_file.unlock(passphrase, &self.config.vault) {
+            Ok(key) => key,
+            Err(err) => return Err(self.count_failure(err, now)),
+        };
+        self.open_with(key)
+    }
+
+    /// Unlocks with the recovery code and, in the same step, sets a new passphrase: the code
+    /// proves who you are, and a forgotten passphrase must not stay in the key file.
+    pub fn unlock_with_recovery(&mut self, code: &str, new_passphrase: &str) -> Result<()> {
+        vault::check_new_passphrase(new_passphrase, "newPassphrase")?;
+        let now = self.clock.now();
+        self.throttle.check(now)?;
+        let key_path = self.config.location.key_path();
+        let key_file = KeyFile::load(&key_path)?;
+        let key = match key_file.unlock_with_recovery(code, &self.config.vault) {
+            Ok(key) => key,
+            Err(err) => return Err(self.count_failure(err, now)),
+        };
+        self.replace_passphrase(&key_file, &key, new_passphrase)?;
+        self.open = None;
+        self.open_with(key)
+    }
+
+    /// Locks: closes the database and drops (zeroizes) the key.
+    pub fn lock(&mut self) {
+        if let Some(open) = self.open.take() {
+            let OpenNotebook { store, key, .. } = open;
+            if let Err(err) = store.close() {
+                tracing::warn!(kind = ?err.kind(), "closing the notebook at lock failed");
+            }
+            drop(key);
+            tracing::info!("notebook locked");
+        }
+    }
+
+    /// Changes the passphrase; the database is not rewritten. Reported only after the new key
+    /// file has been read back from disk and opens with the new passphrase.
+    pub fn change_passphrase(&mut self, old: &str, new: &str) -> Result<()> {
+        self.open_mut()?;
+        vault::check_new_passphrase(new, "newPassphrase")?;
+        let now = self.clock.now();
+        self.throttle.check(now)?;
+        let key_file = KeyFile::load(&self.config.location.key_path())?;
+        let proven = match key_file.unlock(old, &self.config.vault) {
+            Ok(key) => key,
+            Err(Error::WrongPassphrase) => {
+                self.throttle.fail(now);
+                return Err(Error::invalid("oldPassphrase", "The current passphrase is not right."));
+            }
+            Err(err) => return Err(err),
+        };
+        self.throttle.succeed();
+        let open = self.open.as_ref().ok_or(Error::Locked)?;
+        if !open.key.same_as(&proven) {
+            return Err(Error::Conflict("The key file on disk belongs to a different notebook.".into()));
+        }
+        self.replace_passphrase(&key_file, &proven, new)?;
+        tracing::info!("passphrase changed");
+        Ok(())
+    }
+
+    fn replace_passphrase(&self, key_file: &KeyFile, key: &DataKey, new: &str) -> Result<()> {
+        let key_path = self.config.location.key_path();
+        let next = key_file.with_new_passphrase(key, new, &self.config.vault)?;
+        next.save(&key_path)?;
+        let reread = KeyFile::load(&key_path)?;
+        if !reread.opens_to(new, key, &self.config.vault)? {
+            return Err(Error::Storage("The new key file could not be verified; try again.".into()));
+        }
+        Ok(())
+    }
+
+    /// The settings, from memory.
+    pub fn settings(&mut self) -> Result<Settings> {
+        Ok(self.open_mut()?.settings.clone())
+    }
+
+    pub fn update_settings(&mut self, settings: Settings) -> Result<Settings> {
+        let settings = settings.validated()?;
+        let open = self.open_mut()?;
+        settings.write(open.store.conn())?;
+        open.settings = settings.clone();
+        Ok(settings)
+    }
+
+    /// Records activity by the therapist (keys, pointer); answers `locked` when locked.
+    pub fn touch(&mut self) -> Result<()> {
+        self.open_mut().map(|_| ())
+    }
+
+    /// Locks if idle for longer than the limit; true when this call locked it.
+    pub fn lock_if_idle(&mut self) -> bool {
+        if self.open.is_some() && self.is_idle(self.clock.now()) {
+            tracing::info!("idle limit reached");
+            self.lock();
+            return true;
+        }
+        false
+    }
+
+    /// The idle limit in force.
+    pub fn idle_limit(&self) -> Option<Duration> {
+        self.config.idle_limit_override.or_else(|| {
+            self.open.as_ref().map(|o| Duration::minutes(i64::from(o.settings.auto_lock_minutes)))
+        })
+    }
+
+    fn is_idle(&self, now: DateTime<Utc>) -> bool {
+        self.idle_limit().is_some_and(|limit| now - self.last_activity >= limit)
+    }
+
+    /// The open notebook, for every data call: locked (or idle past the limit) answers `locked`.
+    pub fn open_mut(&mut self) -> Result<&mut OpenNotebook> {
+        self.lock_if_idle();
+        let now = self.clock.now();
+        match self.open.as_mut() {
+            Some(open) => {
+                self.last_activity = now;
+                Ok(open)
+            }
+            None => Err(Error::Locked),
+        }
+    }
+
+    fn open_with(&mut self, key: DataKey) -> Result<()> {
+        files::remove_stale_temps(self.config.location.dir());
+        files::ensure_private_dir(self.config.location.dir())?;
+        files::make_private(&self.config.location.key_path())?;
+        let store = Store::open(&self.config.location.db_path(), &key, OpenMode::Existing)?;
+        let settings = Settings::read(store.conn())?;
+        self.throttle.succeed();
+        self.open = Some(OpenNotebook { store, key, settings });
+        self.last_activity = self.clock.now();
+        tracing::info!("notebook unlocked");
+        Ok(())
+    }
+
+    fn count_failure(&mut self, err: Error, now: DateTime<Utc>) -> Error {
+        if matches!(err, Error::WrongPassphrase | Error::WrongRecoveryCode) {
+            self.throttle.fail(now);
+            tracing::info!(failures = self.throttle.failures(), "unlock refused");
+        }
+        err
+    }
+}
+
+#[cfg(test)]
+mod tests;

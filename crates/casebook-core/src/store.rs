@@ -1,0 +1,214 @@
+//! The encrypted database: opening it with the data key, proving the key and the build, asserting
+//! the settings every promise depends on, and bringing the schema up to date.
+//!
+//! Opening is strict on purpose. The key goes to SQLCipher as a raw key through `sqlite3_key`
+//! (not a `PRAGMA key` string, which SQLite keeps in its statement cache), then a read proves it.
+//! SQLCipher 4's settings are pinned with `cipher_compatibility = 4` and read back, so a future
+//! library default can never strand a notebook; then the connection pragmas of DESIGN.md are set
+//! and read back. Any mismatch refuses to open. Files are made owner-only on every open.
+//!
+//! What does not belong here: the key file (`vault`), what the tables mean (each domain module
+//! owns its queries), and the lock state (`notebook`).
+
+mod migrations;
+
+pub use migrations::LATEST_VERSION;
+
+use crate::error::{Error, Result};
+use crate::files;
+use crate::vault::DataKey;
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// An open, keyed, checked and migrated notebook database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Whether [`Store::open`] may create the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    CreateNew,
+    Existing,
+}
+
+/// The SQLCipher settings a notebook must have, read back after opening.
+const CIPHER_EXPECTED: &[(&str, &str)] = &[
+    ("cipher_page_size", "4096"),
+    ("cipher_hmac_algorithm", "HMAC_SHA512"),
+    ("cipher_kdf_algorithm", "PBKDF2_HMAC_SHA512"),
+    ("cipher_plaintext_header_size", "0"),
+];
+
+/// Connection pragmas: (name, value to set, value read back).
+const PRAGMAS: &[(&str, &str, &str)] = &[
+    ("journal_mode", "WAL", "wal"),
+    ("synchronous", "FULL", "2"),
+    ("foreign_keys", "ON", "1"),
+    ("secure_delete", "ON", "1"),
+    ("temp_store", "MEMORY", "2"),
+    ("trusted_schema", "OFF", "0"),
+    ("cell_size_check", "ON", "1"),
+];
+
+impl Store {
+    /// Opens (or, with [`OpenMode::CreateNew`], creates) the database at `path` with `key`.
+    pub fn open(path: &Path, key: &DataKey, mode: OpenMode) -> Result<Store> {
+        let flags = match mode {
+            OpenMode::CreateNew => {
+                // Create the file ourselves so it is 0600 from its first byte.
+                files::create_private_file(path)?;
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+            }
+            OpenMode::Existing => {
+                if !path.exists() {
+                    return Err(Error::Corrupt(
+                        "The notebook's database file is missing. Restore it from a backup.".into(),
+                    ));
+                }
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+            }
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        apply_key(&conn, key)?;
+        conn.execute_batch("PRAGMA cipher_compatibility = 4;")?;
+        prove_key(&conn)?;
+        check_cipher(&conn)?;
+        for (name, set, expect) in PRAGMAS {
+            conn.execute_batch(&format!("PRAGMA {name} = {set};"))?;
+            let now = read_pragma(&conn, name)?;
+            if !now.eq_ignore_ascii_case(expect) {
+                return Err(Error::Incompatible(format!(
+                    "The notebook could not be opened safely: setting {name} is {now}, not {expect}."
+                )));
+            }
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        migrations::migrate(&mut store.conn)?;
+        store.tighten_permissions()?;
+        Ok(store)
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The schema version (`user_version`).
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Closes the connection, checkpointing the WAL.
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, e)| Error::from(e))
+    }
+
+    /// The database, its WAL and its shared-memory file are owner-only.
+    fn tighten_permissions(&self) -> Result<()> {
+        if let Some(dir) = self.path.parent() {
+            files::ensure_private_dir(dir)?;
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = self.path.clone().into_os_string();
+            name.push(suffix);
+            let file = PathBuf::from(name);
+            if file.exists() {
+                files::make_private(&file)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn read_pragma(conn: &Connection, name: &str) -> Result<String> {
+    Ok(conn.query_row(&format!("PRAGMA {name}"), [], |r| {
+        r.get::<_, rusqlite::types::Value>(0).map(value_text)
+    })?)
+}
+
+fn value_text(v: rusqlite::types::Value) -> String {
+    use rusqlite::types::Value;
+    match v {
+        Value::Integer(i) => i.to_string(),
+        Value::Text(t) => t,
+        Value::Real(r) => r.to_string(),
+        Value::Null => String::new(),
+        Value::Blob(_) => "<blob>".into(),
+    }
+}
+
+/// Hands the raw key to SQLCipher without passing it through SQL.
+#[allow(unsafe_code)]
+fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
+    let literal = key.sqlcipher_literal();
+    let len = std::ffi::c_int::try_from(literal.len()).expect("a 67-byte literal fits in c_int");
+    // SAFETY: `conn.handle()` is the open connection owned by `conn`, used on this thread only
+    // while `conn` is borrowed; the pointer and length describe `literal`, which outlives the
+    // call, and SQLCipher copies the key before returning.
+    let rc = unsafe { rusqlite::ffi::sqlite3_key(conn.handle(), literal.as_ptr().cast(), len) };
+    if rc == rusqlite::ffi::SQLITE_OK {
+        Ok(())
+    } else {
+        Err(Error::Storage("The notebook key could not be applied.".into()))
+    }
+}
+
+/// A read that only succeeds if the key decrypts the file.
+fn prove_key(conn: &Connection) -> Result<()> {
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
+        .map(|_| ())
+        .map_err(|e| match Error::from(e) {
+            Error::Corrupt(_) => Error::Corrupt(
+                "The notebook could not be decrypted: the database file is damaged or does not belong to this key file. Restore it from a backup.".into(),
+            ),
+            other => other,
+        })
+}
+
+fn check_cipher(conn: &Connection) -> Result<()> {
+    let version: String = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).unwrap_or_default();
+    if version.trim().is_empty() {
+        return Err(Error::Incompatible(
+            "This build of Casebook has no encryption library; it will not open a notebook.".into(),
+        ));
+    }
+    for (name, expect) in CIPHER_EXPECTED {
+        let got = read_pragma(conn, name).unwrap_or_default();
+        if got != *expect {
+            return Err(Error::Incompatible(format!(
+                "The notebook's encryption settings are not the expected ones ({name} is {got:?})."
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Facts about the open database, for tests and the verification report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreFacts {
+    pub cipher_version: String,
+    pub settings: Vec<(String, String)>,
+}
+
+impl Store {
+    /// Reads back every pinned setting (R4).
+    pub fn facts(&self) -> Result<StoreFacts> {
+        let cipher_version: String = self.conn.query_row("PRAGMA cipher_version", [], |r| r.get(0))?;
+        let mut settings = Vec::new();
+        let names = CIPHER_EXPECTED.iter().map(|(n, _)| *n).chain(PRAGMAS.iter().map(|(n, _, _)| *n));
+        for name in names {
+            settings.push((name.to_string(), read_pragma(&self.conn, name)?));
+        }
+        Ok(StoreFacts { cipher_version, settings })
+    }
+}
+
+#[cfg(test)]
+mod tests;
