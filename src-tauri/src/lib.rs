@@ -1,1 +1,142 @@
+//! Casebook's desktop shell: a Tauri 2 window over the engine in `casebook-core`.
+//!
+//! The shell only translates. It resolves the notebook folder, claims it, registers the commands
+//! (each one engine call), runs the idle timer, and hardens the webview: one window, navigation
+//! limited to the app's own origin, no new windows, CSP from tauri.conf.json, no devtools in
+//! release builds. Plugins are the offline ones only: single-instance (a second launch focuses
+//! the first window) and dialog (save paths for exports).
 
+pub mod cli;
+mod commands;
+mod logging;
+mod state;
+
+include!("command_names.rs");
+
+use casebook_core::clock::SystemClock;
+use casebook_core::location::NOTEBOOK_ENV;
+use casebook_core::{Location, Notebook, NotebookConfig};
+use state::AppState;
+use std::sync::Arc;
+use std::time::Duration;
+use tauri::webview::NewWindowResponse;
+use tauri::{Emitter, Manager, Url, WebviewUrl, WebviewWindowBuilder};
+
+/// The event the UI hears when the idle timer locks the notebook.
+pub const LOCKED_EVENT: &str = "notebook-locked";
+
+/// True for URLs of the app itself: the bundled UI (`tauri://localhost` on Linux and macOS,
+/// `http(s)://tauri.localhost` on Windows), or the Vite dev server in development builds.
+pub fn is_app_url(url: &Url, dev_url: Option<&Url>) -> bool {
+    let host = url.host_str().unwrap_or_default();
+    match url.scheme() {
+        "tauri" => host == "localhost",
+        "http" | "https" if host == "tauri.localhost" => true,
+        _ => dev_url.is_some_and(|dev| dev.origin() == url.origin()),
+    }
+}
+
+/// Starts the app.
+pub fn run() {
+    let options = cli::parse(std::env::args_os(), std::env::var_os(cli::IDLE_ENV));
+    let location = match Location::resolve(options.notebook.clone(), std::env::var_os(NOTEBOOK_ENV)) {
+        Ok(location) => location,
+        Err(err) => {
+            eprintln!("casebook: {err}");
+            std::process::exit(2);
+        }
+    };
+    let mut config = NotebookConfig::new(location.clone());
+    config.idle_limit_override = options.idle_lock_seconds.map(|s| chrono::Duration::seconds(i64::from(s)));
+    let claim = location.claim();
+    let notebook = Notebook::new(config, Arc::new(SystemClock));
+
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::new(notebook, claim))
+        .invoke_handler(tauri::generate_handler![
+            commands::notebook_status,
+            commands::create_notebook,
+            commands::unlock,
+            commands::unlock_with_recovery,
+            commands::lock,
+            commands::change_passphrase,
+            commands::get_settings,
+            commands::update_settings,
+            commands::touch,
+        ])
+        .setup(|app| {
+            if let Ok(dir) = app.path().app_log_dir() {
+                if let Some(guard) = logging::init(&dir) {
+                    app.manage(guard);
+                }
+            }
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), "casebook started");
+            open_main_window(app)?;
+            start_idle_timer(app.handle().clone());
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(err) = result {
+        eprintln!("casebook: the window could not start: {err}");
+        std::process::exit(1);
+    }
+}
+
+fn open_main_window(app: &mut tauri::App) -> tauri::Result<()> {
+    let dev_url = if tauri::is_dev() { app.config().build.dev_url.clone() } else { None };
+    WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+        .title("Casebook")
+        .inner_size(1200.0, 800.0)
+        .min_inner_size(900.0, 600.0)
+        .on_navigation(move |url| {
+            let allowed = is_app_url(url, dev_url.as_ref());
+            if !allowed {
+                tracing::warn!(scheme = url.scheme(), "navigation away from the app refused");
+            }
+            allowed
+        })
+        .on_new_window(|_url, _features| {
+            tracing::warn!("a new window was refused");
+            NewWindowResponse::Deny
+        })
+        .build()?;
+    Ok(())
+}
+
+/// Checks the idle limit every second and tells the window when it locked.
+fn start_idle_timer(handle: tauri::AppHandle) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            if handle.state::<AppState>().lock_if_idle() {
+                let _ = handle.emit(LOCKED_EVENT, serde_json::json!({ "reason": "idle" }));
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_app_origin_is_navigable() {
+        let url = |s: &str| Url::parse(s).unwrap();
+        assert!(is_app_url(&url("tauri://localhost/index.html"), None));
+        assert!(is_app_url(&url("http://tauri.localhost/"), None));
+        assert!(!is_app_url(&url("https://example.org/"), None));
+        assert!(!is_app_url(&url("http://localhost:5173/"), None));
+        assert!(!is_app_url(&url("file:///etc/passwd"), None));
+        assert!(!is_app_url(&url("tauri://evil.example/"), None));
+        let dev = url("http://localhost:5173");
+        assert!(is_app_url(&url("http://localhost:5173/x"), Some(&dev)));
+        assert!(!is_app_url(&url("http://localhost:5174/x"), Some(&dev)));
+    }
+}

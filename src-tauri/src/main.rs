@@ -1,1 +1,6 @@
-fn main() {}
+// Release builds on Windows have no console window.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    casebook_shell::run();
+}

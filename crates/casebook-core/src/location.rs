@@ -52,9 +52,52 @@ impl Location {
     }
 }
 
+/// Exclusive use of a notebook folder by this process, held for as long as the value lives.
+///
+/// The desktop's single-instance plugin focuses a running window instead of starting a second
+/// one; this OS file lock is the backstop that makes two writers on one notebook impossible even
+/// when that fails (another build, another identifier, a command-line tool).
+#[derive(Debug)]
+pub struct Claim {
+    _file: std::fs::File,
+}
+
+impl Location {
+    /// Claims the folder (creating it, owner-only) or says it is open elsewhere.
+    pub fn claim(&self) -> Result<Claim> {
+        crate::files::ensure_private_dir(&self.dir)?;
+        let path = self.dir.join("notebook.lock");
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(&path).map_err(|e| Error::io("Could not open the notebook folder", &e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Claim { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Conflict(
+                "This notebook is already open in another Casebook window. Close that one first.".into(),
+            )),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::io("Could not lock the notebook folder", &e)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_can_be_claimed_by_one_holder_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let location = Location::new(dir.path().join("nb"));
+        let first = location.claim().unwrap();
+        assert!(matches!(location.claim(), Err(Error::Conflict(_))));
+        drop(first);
+        location.claim().unwrap();
+    }
 
     #[test]
     fn the_flag_wins_over_the_environment_which_wins_over_the_default() {

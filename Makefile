@@ -1,0 +1,53 @@
+# Casebook: `make run` opens the app, `make test` runs every check. Both install what is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+FEATURES := --features casebook/custom-protocol
+APP := target/debug/casebook
+
+.PHONY: run test bench package bindings lint unit e2e ui-build setup-run setup-test harness
+
+run: setup-run ui-build
+	cargo build --release -p casebook $(FEATURES)
+	./target/release/casebook $(ARGS)
+
+test: setup-test ui-build lint unit e2e
+	@echo "make test: every check passed"
+
+setup-run:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+
+ui-build:
+	cd ui && npm run build
+
+lint:
+	cargo fmt --all -- --check
+	cd ui && npm run check
+	cargo clippy --workspace --all-targets $(FEATURES) -- -D warnings
+
+unit:
+	cargo test --workspace $(FEATURES)
+	cd ui && npm test
+
+e2e:
+	cargo build -p casebook $(FEATURES)
+	scripts/e2e.sh $(APP)
+
+# Long harness runs (R13 with 1000 kills).
+harness:
+	CASEBOOK_KILLS=1000 cargo test -p casebook-core --test passphrase_change_kills -- --nocapture
+
+bench: setup-run ui-build
+	cargo bench -p casebook-core --bench notebook
+	cargo build --release -p casebook $(FEATURES)
+	@echo "bench: release binary size: $$(stat -c %s target/release/casebook) bytes ($$(du -h target/release/casebook | cut -f1))"
+
+# Release packages (.deb and AppImage) under target/release/bundle/.
+package: setup-run
+	npx tauri build
+
+# Rewrites ui/src/ipc/bindings.ts from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p casebook-core --test bindings

@@ -1,0 +1,38 @@
+//! `make bench`: unlock time with the real Argon2id parameters, and open-to-first-query time.
+//! Prints figures; fails on nothing but errors.
+
+use casebook_core::clock::SystemClock;
+use casebook_core::{Location, Notebook, NotebookConfig};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let config = NotebookConfig::new(Location::new(tmp.path().join("nb")));
+    let mut nb = Notebook::new(config, Arc::new(SystemClock));
+    let pass = "harbour lantern quietly";
+    let started = Instant::now();
+    nb.create(pass).expect("create");
+    let create = started.elapsed();
+    nb.lock();
+
+    let mut unlocks = Vec::new();
+    let mut first_queries = Vec::new();
+    for _ in 0..5 {
+        let t0 = Instant::now();
+        nb.unlock(pass).expect("unlock");
+        unlocks.push(t0.elapsed());
+        let t1 = Instant::now();
+        nb.settings().expect("first query");
+        first_queries.push(t1.elapsed());
+        nb.lock();
+    }
+    println!("bench: create notebook (Argon2id 64 MiB x3, two slots): {:.0} ms", create.as_secs_f64() * 1e3);
+    println!("bench: unlock (key file + Argon2id + open + checks), median of 5: {:.0} ms", median(unlocks).as_secs_f64() * 1e3);
+    println!("bench: first query after unlock, median of 5: {:.2} ms", median(first_queries).as_secs_f64() * 1e3);
+}

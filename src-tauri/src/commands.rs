@@ -1,0 +1,77 @@
+//! The IPC commands: each one takes its arguments, makes one engine call and returns the result or
+//! an [`ErrorReply`]. Secrets arrive as `String`s and are moved into zeroizing buffers at once.
+//!
+//! Commands run off the main thread (`async`), so a 0.5 s key derivation never freezes the window.
+
+use crate::state::AppState;
+use casebook_core::{ErrorReply, NotebookStatus, RecoveryCodeView, Settings};
+use tauri::State;
+use zeroize::Zeroizing;
+
+type Reply<T> = Result<T, ErrorReply>;
+
+#[tauri::command(async)]
+pub fn notebook_status(state: State<'_, AppState>) -> Reply<NotebookStatus> {
+    state.with_notebook("notebook_status", |nb| Ok(nb.status()))
+}
+
+#[tauri::command(async)]
+pub fn create_notebook(state: State<'_, AppState>, passphrase: String) -> Reply<RecoveryCodeView> {
+    let passphrase = Zeroizing::new(passphrase);
+    state.with_notebook("create_notebook", |nb| nb.create(&passphrase))
+}
+
+#[tauri::command(async)]
+pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<NotebookStatus> {
+    let passphrase = Zeroizing::new(passphrase);
+    state.with_notebook("unlock", |nb| {
+        nb.unlock(&passphrase)?;
+        Ok(nb.status())
+    })
+}
+
+#[tauri::command(async)]
+pub fn unlock_with_recovery(
+    state: State<'_, AppState>,
+    recovery_code: String,
+    new_passphrase: String,
+) -> Reply<NotebookStatus> {
+    let (code, passphrase) = (Zeroizing::new(recovery_code), Zeroizing::new(new_passphrase));
+    state.with_notebook("unlock_with_recovery", |nb| {
+        nb.unlock_with_recovery(&code, &passphrase)?;
+        Ok(nb.status())
+    })
+}
+
+#[tauri::command(async)]
+pub fn lock(state: State<'_, AppState>) -> Reply<NotebookStatus> {
+    state.with_notebook("lock", |nb| {
+        nb.lock();
+        Ok(nb.status())
+    })
+}
+
+#[tauri::command(async)]
+pub fn change_passphrase(
+    state: State<'_, AppState>,
+    old_passphrase: String,
+    new_passphrase: String,
+) -> Reply<()> {
+    let (old, new) = (Zeroizing::new(old_passphrase), Zeroizing::new(new_passphrase));
+    state.with_notebook("change_passphrase", |nb| nb.change_passphrase(&old, &new))
+}
+
+#[tauri::command(async)]
+pub fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
+    state.with_notebook("get_settings", |nb| nb.settings())
+}
+
+#[tauri::command(async)]
+pub fn update_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Settings> {
+    state.with_notebook("update_settings", |nb| nb.update_settings(settings))
+}
+
+#[tauri::command(async)]
+pub fn touch(state: State<'_, AppState>) -> Reply<()> {
+    state.with_notebook("touch", |nb| nb.touch())
+}

@@ -1,0 +1,53 @@
+// Starting Casebook for one test: its own temporary notebook folder, a fresh window, screenshots
+// saved under tests/e2e/artifacts/ for a person to look at.
+
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from './webdriver.mjs';
+
+export const PASSPHRASE = 'harbour lantern quietly';
+export const NEW_PASSPHRASE = 'new moon over tidewater';
+export const THIRD_PASSPHRASE = 'copper kettle evening rain';
+
+const artifacts = process.env.CASEBOOK_E2E_ARTIFACTS ?? 'tests/e2e/artifacts';
+
+export async function launch({ args = [] } = {}) {
+  const application = process.env.CASEBOOK_E2E_APP;
+  if (!application) throw new Error('CASEBOOK_E2E_APP must name the built app (see scripts/e2e.sh)');
+  const folder = mkdtempSync(join(tmpdir(), 'casebook-e2e-'));
+  const notebook = join(folder, 'notebook');
+  const session = await Session.start({ application, args: ['--notebook', notebook, ...args] });
+  await session.waitFor('[data-testid="lock-screen"]', { timeout: 30000 });
+  return {
+    session,
+    folder,
+    notebook,
+    async shot(name) {
+      mkdirSync(artifacts, { recursive: true });
+      writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
+    },
+    async close() {
+      await session.end();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates a notebook through the window and returns the recovery code shown. */
+export async function createNotebook(s, passphrase = PASSPHRASE) {
+  await (await s.waitFor('[data-testid="create-passphrase"]')).type(passphrase);
+  await (await s.find('[data-testid="create-confirm"]')).type(passphrase);
+  await (await s.find('[data-testid="create-submit"]')).click();
+  const code = await s.waitForText('[data-testid="recovery-code"]', (t) => t.split('-').length === 8);
+  await (await s.find('[data-testid="recovery-saved"]')).click();
+  await (await s.find('[data-testid="recovery-continue"]')).click();
+  await s.waitFor('[data-testid="app-shell"]');
+  return code.trim();
+}
+
+export async function unlockWith(s, passphrase) {
+  const field = await s.waitFor('[data-testid="unlock-passphrase"]');
+  await field.fill(passphrase);
+  await (await s.find('[data-testid="unlock-submit"]')).click();
+}
