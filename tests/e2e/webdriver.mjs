@@ -1,7 +1,7 @@
 // A small W3C WebDriver client for the end-to-end tests: just what driving Casebook's window
 // needs, over Node's own fetch, so the tests carry no browser-automation dependency.
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecb';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const Keys = { CONTROL: '\uE009', NULL: '\uE000', ENTER: '\uE007', TAB: '\uE004' };
 
 export class WebDriverError extends Error {}

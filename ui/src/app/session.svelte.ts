@@ -1,0 +1,88 @@
+// Which screen the window shows, and the only place that decides it. Locked means the window
+// holds nothing of the notebook: every screen past the lock owns its data (settings, and later
+// cases) in components that unmount when the screen changes, so dropping the screen drops the
+// data with it.
+
+import type { Backend, ErrorReply, NotebookStatus } from '../ipc';
+import { asErrorReply } from '../ipc';
+
+export const IDLE_NOTE = 'Locked after inactivity';
+export const LOCKED_NOTE = 'The notebook was locked. Unlock it to continue.';
+
+export type Screen =
+  | { name: 'starting' }
+  /** `notebook_status` itself failed: nothing else can be shown. */
+  | { name: 'unavailable'; error: ErrorReply }
+  | { name: 'locked'; status: NotebookStatus; note: string | null }
+  /** Just created: the recovery code, shown once. */
+  | { name: 'recovery-code'; status: NotebookStatus; groups: string[] }
+  | { name: 'open'; status: NotebookStatus };
+
+export class Session {
+  screen = $state<Screen>({ name: 'starting' });
+
+  constructor(private readonly backend: Backend) {}
+
+  get unlocked(): boolean {
+    return this.screen.name === 'open' || this.screen.name === 'recovery-code';
+  }
+
+  get folder(): string {
+    return 'status' in this.screen ? this.screen.status.folder : '';
+  }
+
+  async start(): Promise<void> {
+    this.screen = { name: 'starting' };
+    try {
+      const status = await this.backend.notebookStatus();
+      this.screen = status.unlocked ? { name: 'open', status } : { name: 'locked', status, note: null };
+    } catch (error) {
+      this.screen = { name: 'unavailable', error: asErrorReply(error) };
+    }
+  }
+
+  created(status: NotebookStatus, groups: string[]): void {
+    this.screen = { name: 'recovery-code', status, groups };
+  }
+
+  /** The recovery code has been written down; it is not kept anywhere after this. */
+  recoverySaved(): void {
+    if (this.screen.name === 'recovery-code') this.screen = { name: 'open', status: this.screen.status };
+  }
+
+  opened(status: NotebookStatus): void {
+    this.screen = { name: 'open', status: { ...status, unlocked: true } };
+  }
+
+  /** The therapist locks (button or shortcut). The window forgets first, then tells the shell. */
+  async lock(): Promise<void> {
+    const folder = this.folder;
+    this.showLock(null, folder);
+    try {
+      const status = await this.backend.lock();
+      if (this.screen.name === 'locked') this.screen = { ...this.screen, status };
+    } catch (error) {
+      this.showLock(asErrorReply(error).message, folder);
+    }
+  }
+
+  /** The shell locked by itself (the `notebook-locked` event); today the only reason is idle. */
+  lockedByShell(reason: string): void {
+    if (this.screen.name === 'locked' || this.screen.name === 'starting') return;
+    this.showLock(reason === 'idle' ? IDLE_NOTE : LOCKED_NOTE, this.folder);
+  }
+
+  /**
+   * Every failed call passes through here: `locked` means the notebook is gone, whatever screen
+   * asked, so the window returns to the lock screen. Answers the error as an `ErrorReply`.
+   */
+  failed(error: unknown): ErrorReply {
+    const reply = asErrorReply(error);
+    if (reply.kind === 'locked' && this.unlocked) this.showLock(LOCKED_NOTE, this.folder);
+    return reply;
+  }
+
+  private showLock(note: string | null, folder: string): void {
+    this.screen = { name: 'locked', status: { exists: true, unlocked: false, folder }, note };
+  }
+}

@@ -1,0 +1,144 @@
+import { screen, waitFor } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EXISTING, GOOD, OTHER_GOOD, renderApp, unlockWith } from '../../test/app';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('unlocking', () => {
+  it('opens the notebook with the right passphrase', async () => {
+    const { fake, user } = renderApp(EXISTING);
+    await waitFor(() => expect(screen.getByTestId('unlock-passphrase')).toHaveFocus());
+    await unlockWith(user);
+    expect(fake.isUnlocked).toBe(true);
+    expect(fake.count('unlock')).toBe(1);
+  });
+
+  it('says plainly when the passphrase is wrong, clears the field and keeps focus', async () => {
+    const { user } = renderApp(EXISTING);
+    const input = await screen.findByTestId('unlock-passphrase');
+    await user.type(input, 'not my passphrase');
+    await user.keyboard('{Enter}');
+    const error = await screen.findByTestId('unlock-error');
+    expect(error).toHaveTextContent('That passphrase does not open this notebook.');
+    expect(error).toHaveAttribute('role', 'alert');
+    expect(input).toHaveValue('');
+    expect(input).toHaveFocus();
+    expect(input).toHaveAttribute('aria-describedby', expect.stringContaining('unlock-error'));
+  });
+
+  it('counts down while throttled, with the button disabled', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { fake, user } = renderApp(EXISTING, { userOptions: { advanceTimers: vi.advanceTimersByTime } });
+    fake.failNext('unlock', { kind: 'throttled', message: 'Too many failed attempts. Try again in 3 s.', retryAfterSecs: 3 });
+    await user.type(await screen.findByTestId('unlock-passphrase'), GOOD);
+    await user.click(screen.getByTestId('unlock-submit'));
+
+    const error = await screen.findByTestId('unlock-error');
+    expect(error).toHaveTextContent('Too many attempts, try again in 3 s');
+    expect(screen.getByTestId('unlock-submit')).toBeDisabled();
+
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(screen.getByTestId('unlock-error')).toHaveTextContent('Too many attempts, try again in 2 s');
+    await user.keyboard('{Enter}');
+    expect(fake.count('unlock')).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(screen.queryByTestId('unlock-error')).not.toBeInTheDocument();
+    expect(screen.getByTestId('unlock-submit')).toBeEnabled();
+    await user.click(screen.getByTestId('unlock-submit'));
+    expect(await screen.findByTestId('app-shell')).toBeInTheDocument();
+  });
+
+  it('is throttled by the engine rule after five wrong passphrases', async () => {
+    const { user } = renderApp(EXISTING);
+    const input = await screen.findByTestId('unlock-passphrase');
+    for (let i = 0; i < 5; i++) {
+      await user.type(input, `wrong guess ${i}`);
+      await user.click(screen.getByTestId('unlock-submit'));
+      await waitFor(() => expect(input).toHaveValue(''));
+    }
+    await user.type(input, GOOD);
+    await user.click(screen.getByTestId('unlock-submit'));
+    expect(await screen.findByTestId('unlock-error')).toHaveTextContent(/Too many attempts, try again in \d+ s/);
+    expect(screen.getByTestId('unlock-submit')).toBeDisabled();
+    expect(screen.queryByTestId('app-shell')).not.toBeInTheDocument();
+  });
+
+  it('shows a damaged notebook prominently', async () => {
+    const { fake, user } = renderApp(EXISTING);
+    fake.failNext('unlock', {
+      kind: 'corrupt',
+      message: 'The notebook file is damaged. Restore it from a backup; Casebook will not write to it.',
+    });
+    await user.type(await screen.findByTestId('unlock-passphrase'), GOOD);
+    await user.click(screen.getByTestId('unlock-submit'));
+    expect(await screen.findByTestId('error-banner')).toHaveTextContent('The notebook is damaged');
+  });
+});
+
+describe('the recovery code', () => {
+  async function openRecovery() {
+    const app = renderApp(EXISTING);
+    await app.user.click(await screen.findByTestId('use-recovery'));
+    expect(await screen.findByTestId('recovery-form')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('recovery-code-input')).toHaveFocus());
+    return app;
+  }
+
+  it('opens the notebook and replaces the passphrase', async () => {
+    const { fake, user } = await openRecovery();
+    const typed = fake.recoveryGroups.join(' ').toLowerCase();
+    await user.type(screen.getByTestId('recovery-code-input'), typed);
+    await user.type(screen.getByTestId('recovery-new-passphrase'), OTHER_GOOD);
+    await user.type(screen.getByTestId('recovery-new-confirm'), OTHER_GOOD);
+    await user.click(screen.getByTestId('recovery-submit'));
+    expect(await screen.findByTestId('app-shell')).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.command === 'unlockWithRecovery')).toEqual([
+      { command: 'unlockWithRecovery', args: { recoveryCode: typed, newPassphrase: OTHER_GOOD } },
+    ]);
+
+    await user.click(screen.getByTestId('lock-button'));
+    await unlockWith(user, OTHER_GOOD);
+  });
+
+  it('says so when the code is wrong', async () => {
+    const { user } = await openRecovery();
+    await user.type(screen.getByTestId('recovery-code-input'), 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA');
+    await user.type(screen.getByTestId('recovery-new-passphrase'), OTHER_GOOD);
+    await user.type(screen.getByTestId('recovery-new-confirm'), OTHER_GOOD);
+    await user.click(screen.getByTestId('recovery-submit'));
+    expect(await screen.findByTestId('recovery-error')).toHaveTextContent(
+      'That recovery code does not open this notebook.',
+    );
+    expect(screen.getByTestId('recovery-code-input')).toHaveFocus();
+  });
+
+  it('refuses a malformed code, a weak or mismatched new passphrase before sending', async () => {
+    const { fake, user } = await openRecovery();
+    const code = fake.recoveryGroups.join('-');
+    await user.type(screen.getByTestId('recovery-code-input'), 'ABCD-EFGH');
+    await user.click(screen.getByTestId('recovery-submit'));
+    expect(screen.getByTestId('error-recoveryCode')).toHaveTextContent('32 letters and digits');
+
+    await user.clear(screen.getByTestId('recovery-code-input'));
+    await user.type(screen.getByTestId('recovery-code-input'), code);
+    await user.type(screen.getByTestId('recovery-new-passphrase'), 'qwertyuiop');
+    await user.click(screen.getByTestId('recovery-submit'));
+    expect(await screen.findByTestId('error-newPassphrase')).toHaveTextContent('very easy to guess');
+
+    await user.clear(screen.getByTestId('recovery-new-passphrase'));
+    await user.type(screen.getByTestId('recovery-new-passphrase'), OTHER_GOOD);
+    await user.type(screen.getByTestId('recovery-new-confirm'), `${OTHER_GOOD}!`);
+    await user.click(screen.getByTestId('recovery-submit'));
+    expect(await screen.findByTestId('error-confirm')).toHaveTextContent('not the same');
+    expect(fake.count('unlockWithRecovery')).toBe(0);
+  });
+
+  it('goes back to the passphrase form', async () => {
+    const { user } = await openRecovery();
+    await user.click(screen.getByRole('button', { name: 'Back to passphrase' }));
+    expect(await screen.findByTestId('unlock-form')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,124 @@
+import { screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { GOOD, OTHER_GOOD, renderApp } from '../../test/app';
+
+async function openSettings(settings = { therapistName: '', autoLockMinutes: 10 }) {
+  const app = renderApp({ passphrase: GOOD, unlocked: true, settings });
+  await app.user.click(await screen.findByTestId('nav-settings'));
+  await screen.findByTestId('settings-view');
+  return app;
+}
+
+describe('settings', () => {
+  it('shows the stored settings, saves changes and confirms', async () => {
+    const { fake, user } = await openSettings();
+    const name = screen.getByTestId('settings-name');
+    const minutes = screen.getByTestId('settings-autolock');
+    expect(name).toHaveValue('');
+    expect(minutes).toHaveValue(10);
+    expect(screen.getByLabelText('Your name')).toBe(name);
+
+    await user.type(name, '  Dr Amara Naidoo ');
+    await user.clear(minutes);
+    await user.type(minutes, '25');
+    await user.click(screen.getByTestId('settings-save'));
+
+    expect(await screen.findByTestId('settings-saved')).toHaveTextContent('Settings saved');
+    expect(await fake.getSettings()).toEqual({ therapistName: 'Dr Amara Naidoo', autoLockMinutes: 25 });
+    expect(name).toHaveValue('Dr Amara Naidoo');
+    expect(screen.getByTestId('app-shell')).toHaveTextContent('Dr Amara Naidoo');
+
+    // Editing again withdraws the confirmation.
+    await user.type(name, '!');
+    expect(screen.queryByTestId('settings-saved')).not.toBeInTheDocument();
+  });
+
+  it('refuses an auto-lock time out of range before sending', async () => {
+    const { fake, user } = await openSettings();
+    const minutes = screen.getByTestId('settings-autolock');
+    await user.clear(minutes);
+    await user.type(minutes, '0');
+    await user.click(screen.getByTestId('settings-save'));
+    const error = await screen.findByTestId('error-autoLockMinutes');
+    expect(error).toHaveTextContent('Choose between 1 and 240 minutes.');
+    expect(minutes).toHaveAttribute('aria-invalid', 'true');
+    expect(minutes).toHaveAttribute('aria-describedby', expect.stringContaining(error.id));
+    expect(minutes).toHaveFocus();
+    expect(fake.count('updateSettings')).toBe(0);
+    expect(screen.queryByTestId('settings-saved')).not.toBeInTheDocument();
+  });
+
+  it("shows the engine's refusal at the field it names", async () => {
+    const { fake, user } = await openSettings();
+    fake.failNext('updateSettings', {
+      kind: 'invalid',
+      field: 'therapistName',
+      message: 'The name cannot hold control characters.',
+    });
+    await user.type(screen.getByTestId('settings-name'), 'Dr A');
+    await user.click(screen.getByTestId('settings-save'));
+    expect(await screen.findByTestId('error-therapistName')).toHaveTextContent('cannot hold control characters');
+    expect(screen.getByTestId('settings-name')).toHaveFocus();
+    expect(screen.queryByTestId('settings-saved')).not.toBeInTheDocument();
+  });
+
+  it('returns to the lock screen when saving finds the notebook locked', async () => {
+    const { fake, user } = await openSettings();
+    fake.lockQuietly();
+    await user.click(screen.getByTestId('settings-save'));
+    expect(await screen.findByTestId('lock-screen')).toBeInTheDocument();
+    expect(screen.queryByTestId('settings-view')).not.toBeInTheDocument();
+  });
+});
+
+describe('changing the passphrase', () => {
+  async function fill(user: Awaited<ReturnType<typeof openSettings>>['user'], old: string, next: string, again = next) {
+    await user.type(screen.getByTestId('change-old'), old);
+    await user.type(screen.getByTestId('change-new'), next);
+    await user.type(screen.getByTestId('change-confirm'), again);
+    await user.click(screen.getByTestId('change-submit'));
+  }
+
+  it('changes it and says so', async () => {
+    const { fake, user } = await openSettings();
+    await fill(user, GOOD, OTHER_GOOD);
+    expect(await screen.findByTestId('change-done')).toHaveTextContent('Passphrase changed');
+    expect(fake.currentPassphrase).toBe(OTHER_GOOD);
+    expect(fake.count('changePassphrase')).toBe(1);
+    expect(screen.getByTestId('change-old')).toHaveValue('');
+    expect(screen.getByTestId('change-new')).toHaveValue('');
+    expect(screen.getByTestId('change-confirm')).toHaveValue('');
+  });
+
+  it('says at the field when the current passphrase is wrong', async () => {
+    const { fake, user } = await openSettings();
+    await fill(user, 'not the passphrase', OTHER_GOOD);
+    const error = await screen.findByTestId('error-oldPassphrase');
+    expect(error).toHaveTextContent('The current passphrase is not right.');
+    expect(screen.getByTestId('change-old')).toHaveValue('');
+    expect(screen.getByTestId('change-old')).toHaveFocus();
+    expect(screen.queryByTestId('change-done')).not.toBeInTheDocument();
+    expect(fake.currentPassphrase).toBe(GOOD);
+  });
+
+  it('refuses a weak or mismatched new passphrase before sending', async () => {
+    const { fake, user } = await openSettings();
+    await fill(user, GOOD, 'short');
+    expect(await screen.findByTestId('error-newPassphrase')).toHaveTextContent('at least 10 characters');
+    await user.clear(screen.getByTestId('change-new'));
+    await user.clear(screen.getByTestId('change-confirm'));
+    await user.type(screen.getByTestId('change-new'), OTHER_GOOD);
+    await user.type(screen.getByTestId('change-confirm'), 'violet-otter-mosaic-18');
+    await user.click(screen.getByTestId('change-submit'));
+    await waitFor(() => expect(screen.getByTestId('error-confirm')).toHaveTextContent('not the same'));
+    expect(fake.count('changePassphrase')).toBe(0);
+  });
+
+  it('shows a throttled change with a countdown', async () => {
+    const { fake, user } = await openSettings();
+    fake.failNext('changePassphrase', { kind: 'throttled', message: 'Too many failed attempts.', retryAfterSecs: 30 });
+    await fill(user, GOOD, OTHER_GOOD);
+    expect(await screen.findByTestId('change-error')).toHaveTextContent('Too many attempts, try again in 30 s');
+    expect(screen.getByTestId('change-submit')).toBeDisabled();
+  });
+});
