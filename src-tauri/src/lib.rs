@@ -72,10 +72,10 @@ pub fn run() {
             commands::touch,
         ])
         .setup(|app| {
-            if let Ok(dir) = app.path().app_log_dir() {
-                if let Some(guard) = logging::init(&dir) {
-                    app.manage(guard);
-                }
+            if let Ok(dir) = app.path().app_log_dir()
+                && let Some(guard) = logging::init(&dir)
+            {
+                app.manage(guard);
             }
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "casebook started");
             open_main_window(app)?;

@@ -1,6 +1,8 @@
 //! R21, R22 (static part) and R25: the shell's permissions, CSP and dependency tree, checked
 //! from the files that configure them.
 
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -33,6 +33,12 @@ fn main() {
         nb.lock();
     }
     println!("bench: create notebook (Argon2id 64 MiB x3, two slots): {:.0} ms", create.as_secs_f64() * 1e3);
-    println!("bench: unlock (key file + Argon2id + open + checks), median of 5: {:.0} ms", median(unlocks).as_secs_f64() * 1e3);
-    println!("bench: first query after unlock, median of 5: {:.2} ms", median(first_queries).as_secs_f64() * 1e3);
+    println!(
+        "bench: unlock (key file + Argon2id + open + checks), median of 5: {:.0} ms",
+        median(unlocks).as_secs_f64() * 1e3
+    );
+    println!(
+        "bench: first query after unlock, median of 5: {:.2} ms",
+        median(first_queries).as_secs_f64() * 1e3
+    );
 }

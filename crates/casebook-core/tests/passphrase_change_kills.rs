@@ -3,6 +3,8 @@
 //!
 //! `CASEBOOK_KILLS` sets the number of kills (default 50).
 
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
 use casebook_core::clock::SystemClock;
 use casebook_core::vault::VaultConfig;
 use casebook_core::{Error, Location, Notebook, NotebookConfig, Settings};
