@@ -5,14 +5,31 @@
 //! `notebook`, `settings`, …); each owns its types, its SQL and its tests.
 
 pub mod bindings;
+pub mod case;
 pub mod clock;
+pub mod columns;
+pub mod consent;
+pub mod demo;
+pub mod diagnosis;
+pub mod drafts;
 pub mod error;
 pub mod files;
+pub mod formulation;
+pub mod input;
+pub mod intake;
 pub mod location;
+pub mod medical;
 pub mod notebook;
+pub mod person;
+pub mod plan;
+pub mod session;
 pub mod settings;
 pub mod store;
 pub mod vault;
+pub mod workflow;
+
+#[cfg(test)]
+mod testing;
 
 pub use error::{Error, ErrorKind, ErrorReply, Result};
 pub use location::Location;

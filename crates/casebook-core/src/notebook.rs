@@ -33,6 +33,8 @@ pub struct NotebookStatus {
     pub unlocked: bool,
     /// The notebook folder, shown on the lock screen so the therapist knows which one this is.
     pub folder: String,
+    /// The fictional demo notebook, not the therapist's own.
+    pub demo: bool,
 }
 
 /// The recovery code, shown once after creation.
@@ -50,11 +52,13 @@ pub struct NotebookConfig {
     pub location: Location,
     pub vault: VaultConfig,
     pub idle_limit_override: Option<Duration>,
+    /// A throwaway notebook of fictional cases (shown as such in the window).
+    pub demo: bool,
 }
 
 impl NotebookConfig {
     pub fn new(location: Location) -> Self {
-        NotebookConfig { location, vault: VaultConfig::default(), idle_limit_override: None }
+        NotebookConfig { location, vault: VaultConfig::default(), idle_limit_override: None, demo: false }
     }
 }
 
@@ -100,11 +104,16 @@ impl Notebook {
         &self.config.location
     }
 
+    pub fn config(&self) -> &NotebookConfig {
+        &self.config
+    }
+
     pub fn status(&self) -> NotebookStatus {
         NotebookStatus {
             exists: self.config.location.key_path().exists(),
             unlocked: self.open.is_some(),
             folder: self.config.location.dir().display().to_string(),
+            demo: self.config.demo,
         }
     }
 
@@ -278,6 +287,13 @@ impl Notebook {
             }
             None => Err(Error::Locked),
         }
+    }
+
+    /// The open notebook together with the clock, for domain calls that date what they write.
+    pub fn open_with_clock(&mut self) -> Result<(&mut OpenNotebook, &dyn Clock)> {
+        self.open_mut()?;
+        let open = self.open.as_mut().ok_or(Error::Locked)?;
+        Ok((open, self.clock.as_ref()))
     }
 
     fn open_with(&mut self, key: DataKey) -> Result<()> {

@@ -12,10 +12,11 @@ pub(crate) struct Migration {
     pub sql: &'static str,
 }
 
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    // The therapist's preferences, one row.
-    sql: "
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        // The therapist's preferences, one row.
+        sql: "
         CREATE TABLE settings (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             therapist_name TEXT NOT NULL DEFAULT '' CHECK (length(therapist_name) <= 120),
@@ -23,7 +24,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
         ) STRICT;
         INSERT INTO settings (id) VALUES (1);
     ",
-}];
+    },
+    Migration {
+        version: 2,
+        // Cases, people, consents, medical liaison, diagnoses, intake, formulation, plan,
+        // session notes and drafts (issue 3), with the editable seed vocabularies.
+        sql: include_str!("migrations/0002_cases.sql"),
+    },
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -52,6 +60,7 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::types::Value;
 
     fn schema(conn: &Connection) -> Vec<String> {
         let mut stmt = conn
@@ -114,5 +123,94 @@ mod tests {
         assert!(broken.is_err());
         drop(tx); // rolls back
         assert_eq!(schema(&conn), before);
+    }
+
+    /// Every row of every table, by the columns the table had at `version`.
+    fn rows_by_table(conn: &Connection, tables: &[(String, Vec<String>)]) -> Vec<Vec<Vec<Value>>> {
+        tables
+            .iter()
+            .map(|(table, cols)| {
+                let sql = format!("SELECT {} FROM {table} ORDER BY rowid", cols.join(", "));
+                let mut stmt = conn.prepare(&sql).unwrap();
+                stmt.query_map([], |r| (0..cols.len()).map(|i| r.get::<_, Value>(i)).collect())
+                    .unwrap()
+                    .map(|r| r.unwrap())
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn tables_and_columns(conn: &Connection) -> Vec<(String, Vec<String>)> {
+        let mut stmt =
+            conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").unwrap();
+        let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        tables
+            .into_iter()
+            .map(|t| {
+                let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{t}')")).unwrap();
+                let cols = stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+                (t, cols)
+            })
+            .collect()
+    }
+
+    /// Puts recognisable data in the tables a version-`version` notebook has.
+    fn fill(conn: &Connection, version: u32) {
+        if version >= 1 {
+            conn.execute("UPDATE settings SET therapist_name = 'Dr Fixture', auto_lock_minutes = 17", [])
+                .unwrap();
+        }
+        if version >= 2 {
+            conn.execute_batch(
+                "INSERT INTO person (id, full_name, created_at, updated_at)
+                     VALUES (1, 'Fixture Client', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');
+                 INSERT INTO case_file (id, client_id, first_contact_on, has_partner, created_at, updated_at)
+                     VALUES (1, 1, '2024-01-01', 0, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');
+                 INSERT INTO draft (editor_key, body, saved_at) VALUES ('k', 'draft', '2024-01-01T00:00:00Z');",
+            )
+            .unwrap();
+        }
+    }
+
+    #[test]
+    fn every_earlier_version_with_data_migrates_and_keeps_its_rows() {
+        for start in 1..LATEST_VERSION {
+            let mut conn = Connection::open_in_memory().unwrap();
+            migrate_to(&mut conn, start).unwrap();
+            fill(&conn, start);
+            let tables = tables_and_columns(&conn);
+            let before = rows_by_table(&conn, &tables);
+            migrate(&mut conn).unwrap();
+            assert_eq!(rows_by_table(&conn, &tables), before, "from version {start}");
+        }
+    }
+
+    #[test]
+    fn a_version_one_notebook_gains_the_case_tables_and_default_preferences() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 1).unwrap();
+        fill(&conn, 1);
+        migrate(&mut conn).unwrap();
+        let (name, minutes, profile, format): (String, u32, String, String) = conn
+            .query_row(
+                "SELECT therapist_name, auto_lock_minutes, retention_profile, default_note_format FROM settings",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!((name.as_str(), minutes), ("Dr Fixture", 17));
+        assert_eq!((profile.as_str(), format.as_str()), ("south_africa", "soap"));
+        let difficulties: i64 = conn.query_row("SELECT count(*) FROM difficulty", [], |r| r.get(0)).unwrap();
+        assert_eq!(difficulties, 8);
+        fill(&conn, 2);
+    }
+
+    #[test]
+    fn foreign_keys_hold_in_the_fresh_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let broken: i64 =
+            conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(broken, 0);
     }
 }

@@ -1,0 +1,105 @@
+//! The demo notebook: a fresh notebook, in a place the shell chooses (a temporary folder), with a
+//! few clearly fictional cases at different stages, so a newcomer sees a working casebook in
+//! seconds. Its random passphrase is returned to be shown on screen.
+//!
+//! The cases are written only through the public domain functions, exactly as a therapist's
+//! clicks would write them, so the demo also exercises the workflow rules. Each event is recorded
+//! "on its day" through a clock shifted into the past, so dates and the audit of when things were
+//! written agree. Every name ends in "(demo)" and no detail belongs to a real person. What does
+//! not belong here: where the folder is and when it is deleted (the shell).
+
+mod cases;
+
+use crate::case::CaseId;
+use crate::clock::Clock;
+use crate::error::Result;
+use crate::notebook::{Notebook, NotebookConfig, OpenNotebook};
+use chrono::{DateTime, Duration, Utc};
+use rand::Rng;
+use rand::rngs::OsRng;
+use serde::Serialize;
+use std::sync::Arc;
+use ts_rs::TS;
+
+/// What the lock screen shows after creating the demo notebook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoNotebookView {
+    /// Shown on screen: the demo holds no real client data.
+    pub passphrase: String,
+    pub folder: String,
+    pub cases: u32,
+}
+
+/// A demo notebook, created and unlocked.
+#[derive(Debug)]
+pub struct DemoNotebook {
+    pub notebook: Notebook,
+    pub passphrase: String,
+    pub cases: Vec<CaseId>,
+}
+
+impl DemoNotebook {
+    pub fn view(&self) -> DemoNotebookView {
+        DemoNotebookView {
+            passphrase: self.passphrase.clone(),
+            folder: self.notebook.location().dir().display().to_string(),
+            cases: u32::try_from(self.cases.len()).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+const WORDS: [&str; 64] = [
+    "amber", "anchor", "autumn", "basil", "beacon", "birch", "bramble", "canyon", "cedar", "cinder",
+    "clover", "comet", "coral", "crane", "delta", "ember", "fable", "fern", "fjord", "garnet", "glacier",
+    "harbour", "hazel", "heron", "indigo", "island", "juniper", "kestrel", "lagoon", "lantern", "lilac",
+    "linen", "maple", "meadow", "mistral", "nutmeg", "orchid", "otter", "pebble", "pepper", "plover",
+    "quartz", "quill", "raven", "reed", "saffron", "sierra", "sorrel", "spruce", "tamarind", "thistle",
+    "tundra", "umber", "valley", "velvet", "walnut", "willow", "wren", "yarrow", "zephyr", "cobalt",
+    "marble", "tinder", "vesper",
+];
+
+/// Five random words: easy to type from the screen, and strong enough for the vault's check.
+fn passphrase() -> String {
+    let mut rng = OsRng;
+    (0..5).map(|_| WORDS[rng.gen_range(0..WORDS.len())]).collect::<Vec<_>>().join(" ")
+}
+
+/// Creates the demo notebook at `config`'s location (which must not hold a notebook) and fills
+/// it with the demo cases.
+pub fn create_demo_notebook(config: NotebookConfig, clock: Arc<dyn Clock>) -> Result<DemoNotebook> {
+    let mut notebook = Notebook::new(config, clock.clone());
+    let passphrase = passphrase();
+    notebook.create(&passphrase)?;
+    let cases = seed_demo(notebook.open_mut()?, clock.as_ref())?;
+    tracing::info!(cases = cases.len(), "demo notebook created");
+    Ok(DemoNotebook { notebook, passphrase, cases })
+}
+
+/// Writes the demo cases into an open notebook: an individual erectile-dysfunction case at plan
+/// stage, a couple with partner consent and couples sessions, a vaginismus case awaiting the
+/// medical rule-out, and a closed case.
+pub fn seed_demo(open: &mut OpenNotebook, clock: &dyn Clock) -> Result<Vec<CaseId>> {
+    Ok(vec![
+        cases::erectile_dysfunction_at_plan(open, clock)?,
+        cases::couple_in_couples_therapy(open, clock)?,
+        cases::vaginismus_awaiting_rule_out(open, clock)?,
+        cases::closed_premature_ejaculation(open, clock)?,
+    ])
+}
+
+/// A clock `days` in the past of another, so each demo event is written on its own day.
+#[derive(Debug)]
+struct DaysAgo<'a> {
+    base: &'a dyn Clock,
+    days: i64,
+}
+
+impl Clock for DaysAgo<'_> {
+    fn now(&self) -> DateTime<Utc> {
+        self.base.now() - Duration::days(self.days)
+    }
+}
+
+#[cfg(test)]
+mod tests;

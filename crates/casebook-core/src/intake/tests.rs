@@ -1,0 +1,54 @@
+//! Intake tests: the presenting problem is required, saving is repeatable until completion, and
+//! a completed intake no longer changes.
+
+use super::*;
+use crate::testing::{Fixture, field_of, intake_input, rule_of};
+
+#[test]
+fn an_intake_is_saved_then_completed_and_then_fixed() {
+    let mut f = Fixture::new();
+    let case = f.new_case(false);
+    let (nb, clock) = f.parts();
+    assert_eq!(get_intake(nb, case.id).unwrap(), None);
+    let draft = record_intake(nb, clock, case.id, intake_input(false)).unwrap();
+    assert_eq!(draft.completed_at, None);
+    assert_eq!(progress(nb.store().conn(), case.id).unwrap(), IntakeProgress::Started);
+    let mut more = intake_input(true);
+    more.sections.trauma = Some("None disclosed.".into());
+    let done = record_intake(nb, clock, case.id, more.clone()).unwrap();
+    assert!(done.completed_at.is_some());
+    assert_eq!(done.signed_at, None);
+    assert_eq!(done.sections.trauma.as_deref(), Some("None disclosed."));
+    assert_eq!(done.sections.lifelong_or_acquired.as_deref(), Some("Acquired, two years ago."));
+    let before = f.dump();
+    let (nb, clock) = f.parts();
+    assert_eq!(rule_of(record_intake(nb, clock, case.id, more)), Rule::IntakeCompleted.as_str());
+    assert_eq!(f.dump(), before);
+}
+
+#[test]
+fn only_the_presenting_problem_is_required_and_every_section_is_checked() {
+    let mut f = Fixture::new();
+    let case = f.new_case(false);
+    let mut empty = intake_input(false);
+    empty.sections.presenting_problem = "  ".into();
+    let mut nul = intake_input(false);
+    nul.sections.body_image = Some("a\0b".into());
+    let mut huge = intake_input(false);
+    huge.sections.goals_expectations = Some("x".repeat(crate::input::MAX_TEXT_BYTES + 1));
+    let before = f.dump();
+    let (nb, clock) = f.parts();
+    assert_eq!(field_of(record_intake(nb, clock, case.id, empty)), "sections.presentingProblem");
+    assert_eq!(field_of(record_intake(nb, clock, case.id, nul)), "sections.bodyImage");
+    assert_eq!(field_of(record_intake(nb, clock, case.id, huge)), "sections.goalsExpectations");
+    assert_eq!(f.dump(), before);
+    let (nb, clock) = f.parts();
+    let minimal = IntakeInput {
+        sections: IntakeSections {
+            presenting_problem: "Pain at penetration.".into(),
+            ..IntakeSections::default()
+        },
+        complete: true,
+    };
+    record_intake(nb, clock, case.id, minimal).unwrap();
+}
