@@ -3,7 +3,10 @@
 //!
 //! Commands run off the main thread (`async`), so a 0.5 s key derivation never freezes the window.
 
+pub mod casework;
+
 use crate::state::AppState;
+use casebook_core::demo::DemoNotebookView;
 use casebook_core::{ErrorReply, NotebookStatus, RecoveryCodeView, Settings};
 use tauri::State;
 use zeroize::Zeroizing;
@@ -74,4 +77,10 @@ pub fn update_settings(state: State<'_, AppState>, settings: Settings) -> Reply<
 #[tauri::command(async)]
 pub fn touch(state: State<'_, AppState>) -> Reply<()> {
     state.with_notebook("touch", |nb| nb.touch())
+}
+
+/// Creates a fresh demo notebook of fictional cases and opens it (its passphrase is shown).
+#[tauri::command(async)]
+pub fn open_demo_notebook(state: State<'_, AppState>) -> Reply<DemoNotebookView> {
+    state.open_demo()
 }

@@ -51,7 +51,7 @@ pub fn run() {
     let claim = location.claim();
     let notebook = Notebook::new(config, Arc::new(SystemClock));
 
-    let result = tauri::Builder::default()
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
@@ -70,6 +70,60 @@ pub fn run() {
             commands::get_settings,
             commands::update_settings,
             commands::touch,
+            commands::open_demo_notebook,
+            commands::casework::list_difficulties,
+            commands::casework::create_case,
+            commands::casework::update_case,
+            commands::casework::get_case,
+            commands::casework::list_cases,
+            commands::casework::close_case,
+            commands::casework::reopen_case,
+            commands::casework::get_retention_profile,
+            commands::casework::set_retention_profile,
+            commands::casework::add_partner,
+            commands::casework::update_person,
+            commands::casework::get_person,
+            commands::casework::record_consent,
+            commands::casework::withdraw_consent,
+            commands::casework::list_consents,
+            commands::casework::add_practitioner,
+            commands::casework::update_practitioner,
+            commands::casework::list_practitioners,
+            commands::casework::set_rule_out_status,
+            commands::casework::add_referral,
+            commands::casework::get_medical,
+            commands::casework::record_diagnosis,
+            commands::casework::update_diagnosis,
+            commands::casework::list_diagnoses,
+            commands::casework::list_diagnosis_catalogue,
+            commands::casework::save_catalogue_entry,
+            commands::casework::record_intake,
+            commands::casework::get_intake,
+            commands::casework::intake_sections,
+            commands::casework::save_formulation,
+            commands::casework::get_formulation,
+            commands::casework::list_formulation_versions,
+            commands::casework::list_factor_vocabulary,
+            commands::casework::save_factor_term,
+            commands::casework::nodal_point_prompts,
+            commands::casework::save_plan,
+            commands::casework::get_plan,
+            commands::casework::list_plan_versions,
+            commands::casework::list_intervention_catalogue,
+            commands::casework::save_intervention_entry,
+            commands::casework::record_session,
+            commands::casework::update_session,
+            commands::casework::get_session,
+            commands::casework::list_sessions,
+            commands::casework::record_process_note,
+            commands::casework::update_process_note,
+            commands::casework::list_process_notes,
+            commands::casework::get_default_note_format,
+            commands::casework::set_default_note_format,
+            commands::casework::save_draft,
+            commands::casework::load_draft,
+            commands::casework::discard_draft,
+            commands::casework::list_drafts,
         ])
         .setup(|app| {
             if let Ok(dir) = app.path().app_log_dir()
@@ -82,10 +136,17 @@ pub fn run() {
             start_idle_timer(app.handle().clone());
             Ok(())
         })
-        .run(tauri::generate_context!());
-    if let Err(err) = result {
-        eprintln!("casebook: the window could not start: {err}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                handle.state::<AppState>().shut_down();
+            }
+        }),
+        Err(err) => {
+            eprintln!("casebook: the window could not start: {err}");
+            std::process::exit(1);
+        }
     }
 }
 
