@@ -24,7 +24,11 @@ exists: boolean, unlocked: boolean,
 /**
  * The notebook folder, shown on the lock screen so the therapist knows which one this is.
  */
-folder: string, };
+folder: string, 
+/**
+ * The fictional demo notebook, not the therapist's own.
+ */
+demo: boolean, };
 
 export type RecoveryCodeView = { 
 /**
@@ -43,3 +47,444 @@ therapistName: string,
 autoLockMinutes: number, };
 
 export type PassphraseStrength = "very_weak" | "weak" | "fair" | "good" | "strong";
+
+export type Rule = "intake_first" | "partner_involvement_consent" | "couples_session_consent" | "partner_own_consent" | "no_partner" | "partner_not_added" | "release_consent" | "formulation_needs_intake" | "plan_needs_formulation" | "plan_review_date" | "closed_case_read_only" | "reopen_needs_reason" | "case_already_open" | "intake_completed" | "consent_not_current" | "note_signed";
+
+export type CaseStage = "first_contact" | "intake" | "assessment" | "formulation" | "plan" | "ongoing" | "closed";
+
+export type StepKind = "intake" | "partner_involvement" | "medical_liaison" | "formulation" | "plan" | "sessions" | "closing";
+
+export type StepState = "done" | "next" | "available" | "blocked" | "not_applicable";
+
+export type WorkflowStep = { step: StepKind, state: StepState, 
+/**
+ * One line for the therapist: what is recorded, or what is missing.
+ */
+summary: string, 
+/**
+ * For `blocked`: the rule that stops the step.
+ */
+rule: Rule | null, };
+
+export type PartnerConsentState = "never_given" | "active" | "withdrawn" | "expired";
+
+export type CaseId = number;
+
+export type CaseStatus = "open" | "closed";
+
+export type Difficulty = { code: string, label: string, };
+
+export type NewCase = { client: PersonInput, 
+/**
+ * The date of first contact; not in the future.
+ */
+firstContactOn: string, 
+/**
+ * Codes from [`list_difficulties`]; at least one.
+ */
+difficulties: Array<string>, otherDifficulty?: string | null, referralSource?: string | null, hasPartner: boolean, };
+
+export type CaseDetails = { 
+/**
+ * Codes from [`list_difficulties`]; at least one.
+ */
+difficulties: Array<string>, 
+/**
+ * What "other" means here, in a line.
+ */
+otherDifficulty?: string | null, referralSource?: string | null, 
+/**
+ * Whether the client has a partner (partner involvement still needs the client's consent).
+ */
+hasPartner: boolean, };
+
+export type CaseFilter = { status?: CaseStatus | null, stage?: CaseStage | null, 
+/**
+ * A part of the client's or the partner's name.
+ */
+name?: string | null, };
+
+export type CaseListItem = { id: CaseId, clientName: string, partnerName: string | null, difficulties: Array<Difficulty>, status: CaseStatus, stage: CaseStage, firstContactOn: string, nextAppointment: string | null, reviewOn: string | null, reviewOverdue: boolean, };
+
+export type CaseView = { id: CaseId, client: PersonView, partner: PartnerView | null, difficulties: Array<Difficulty>, otherDifficulty: string | null, referralSource: string | null, hasPartner: boolean, firstContactOn: string, status: CaseStatus, stage: CaseStage, 
+/**
+ * Intake, partner involvement, medical liaison, formulation, plan, sessions, closing.
+ */
+steps: Array<WorkflowStep>, partnerConsent: PartnerConsentState, ruleOutStatus: RuleOutStatus, 
+/**
+ * Shown on the formulation and the plan while medical causes are not ruled out.
+ */
+medicalReminder: string | null, reviewOn: string | null, reviewOverdue: boolean, nextAppointment: string | null, sessionCount: number, retention: Retention, 
+/**
+ * Closings and reopenings, oldest first.
+ */
+history: Array<CaseEvent>, };
+
+export type PartnerView = { person: PersonView, 
+/**
+ * From the partner's own consent, if given.
+ */
+role: PartnerRole | null, ownConsentActive: boolean, };
+
+export type ClosingReason = "goals_achieved" | "client_ended" | "referred_on" | "lost_contact" | "other";
+
+export type CloseCase = { 
+/**
+ * Not in the future, not before the last session.
+ */
+closedOn: string, reason: ClosingReason, 
+/**
+ * Required when the reason is `other`.
+ */
+reasonNote?: string | null, dischargeSummary: string, };
+
+export type ReopenCase = { reopenedOn: string, reason: string, };
+
+export type CaseEventKind = "closed" | "reopened";
+
+export type CaseEvent = { kind: CaseEventKind, onDate: string, closingReason: ClosingReason | null, reason: string | null, dischargeSummary: string | null, };
+
+export type RetentionProfile = "south_africa" | "apa";
+
+export type Retention = { profile: RetentionProfile, 
+/**
+ * The last session, closing or first contact, whichever is latest.
+ */
+lastContactOn: string, 
+/**
+ * `None` when kept for life, or when a minor's date of birth is missing.
+ */
+retainUntil: string | null, forLife: boolean, 
+/**
+ * One sentence for the therapist: which rule gave the date.
+ */
+basis: string, };
+
+export type PersonId = number;
+
+export type AgeBand = "under_18" | "18_24" | "25_34" | "35_44" | "45_54" | "55_64" | "65_plus";
+
+export type PersonInput = { fullName: string, pronouns?: string | null, 
+/**
+ * Either a date of birth or an age band, not both.
+ */
+dateOfBirth?: string | null, ageBand?: AgeBand | null, phone?: string | null, email?: string | null, address?: string | null, 
+/**
+ * The client lacks mental capacity: the record is kept for life (South Africa profile).
+ */
+lacksCapacity: boolean, };
+
+export type PersonView = { id: PersonId, fullName: string, pronouns: string | null, dateOfBirth: string | null, ageBand: AgeBand | null, phone: string | null, email: string | null, address: string | null, lacksCapacity: boolean, };
+
+export type ConsentId = number;
+
+export type ConsentKind = "treatment" | "processing_notice" | "partner_involvement" | "partner_own" | "release_of_information" | "supervision_use";
+
+export type ConsentMethod = "written" | "verbal" | "electronic";
+
+export type SecretsPolicy = "none" | "limited";
+
+export type PartnerRole = "co_client" | "collateral";
+
+export type ConsentStatus = "active" | "superseded" | "expired" | "withdrawn";
+
+export type ConsentTerms = { "kind": "treatment" } | { "kind": "processing_notice" } | { "kind": "partner_involvement", 
+/**
+ * What may and may not be shared from individual sessions.
+ */
+scope: string, secretsPolicy: SecretsPolicy, } | { "kind": "partner_own", role: PartnerRole, } | { "kind": "release_of_information", recipient: PractitionerId, 
+/**
+ * What is shared with the recipient.
+ */
+sharedInformation: string, } | { "kind": "supervision_use" };
+
+export type ConsentInput = { 
+/**
+ * The client, or the partner. Partner involvement is given by the client; the partner's own
+ * consent by the partner.
+ */
+givenBy: PersonId, terms: ConsentTerms, givenOn: string, expiresOn?: string | null, method: ConsentMethod, note?: string | null, };
+
+export type WithdrawConsent = { withdrawnOn: string, reason?: string | null, };
+
+export type ConsentView = { id: ConsentId, caseId: CaseId, givenBy: PersonId, terms: ConsentTerms, version: number, givenOn: string, expiresOn: string | null, method: ConsentMethod, note: string | null, withdrawnOn: string | null, withdrawalReason: string | null, status: ConsentStatus, recordedAt: string, };
+
+export type PractitionerId = number;
+
+export type PractitionerKind = "gp" | "urologist" | "gynaecologist" | "endocrinologist" | "physiotherapist" | "other";
+
+export type PractitionerInput = { kind: PractitionerKind, name: string, practice?: string | null, phone?: string | null, email?: string | null, address?: string | null, };
+
+export type PractitionerView = { id: PractitionerId, kind: PractitionerKind, name: string, practice: string | null, phone: string | null, email: string | null, address: string | null, };
+
+export type RuleOutStatus = "not_assessed" | "referred" | "awaiting_result" | "contributing" | "ruled_out";
+
+export type RuleOutInput = { status: RuleOutStatus, onDate: string, note?: string | null, };
+
+export type RuleOutEntry = { status: RuleOutStatus, onDate: string, note: string | null, recordedAt: string, };
+
+export type ReferralId = number;
+
+export type ReferralInput = { practitioner: PractitionerId, referredOn: string, 
+/**
+ * What the practitioner is asked to assess.
+ */
+reason: string, note?: string | null, };
+
+export type ReferralView = { id: ReferralId, caseId: CaseId, practitioner: PractitionerId, 
+/**
+ * The release-of-information consent the referral relied on.
+ */
+consentId: ConsentId, referredOn: string, reason: string, note: string | null, };
+
+export type MedicalView = { status: RuleOutStatus, 
+/**
+ * Shown while medical causes are not ruled out.
+ */
+reminder: string | null, 
+/**
+ * Status changes, oldest first.
+ */
+history: Array<RuleOutEntry>, referrals: Array<ReferralView>, };
+
+export type DiagnosisId = number;
+
+export type CodeSystem = "icd10_who" | "icd10_cm" | "icd11";
+
+export type DiagnosisStatus = "provisional" | "confirmed" | "ruled_out" | "resolved";
+
+export type Course = "lifelong" | "acquired";
+
+export type Context = "generalized" | "situational";
+
+export type Severity = "mild" | "moderate" | "severe";
+
+export type Code = { system: CodeSystem, code: string, };
+
+export type DiagnosisInput = { 
+/**
+ * The client or the partner.
+ */
+person: PersonId, 
+/**
+ * The catalogue entry it was picked from, if any.
+ */
+catalogueEntry?: CatalogueEntryId | null, name: string, code: Code, status: DiagnosisStatus, course?: Course | null, context?: Context | null, severity?: Severity | null, note?: string | null, recordedOn: string, };
+
+export type DiagnosisView = { id: DiagnosisId, caseId: CaseId, person: PersonId, catalogueEntry: CatalogueEntryId | null, name: string, code: Code, status: DiagnosisStatus, course: Course | null, context: Context | null, severity: Severity | null, note: string | null, recordedOn: string, };
+
+export type CatalogueEntryId = number;
+
+export type CatalogueCode = { system: CodeSystem, code: string, verified: boolean, };
+
+export type CatalogueEntry = { id: CatalogueEntryId, 
+/**
+ * The presenting difficulty it usually goes with.
+ */
+difficulty: string | null, name: string, 
+/**
+ * A paraphrased hint, never criteria text.
+ */
+hint: string, codes: Array<CatalogueCode>, retired: boolean, };
+
+export type CatalogueEntryInput = { difficulty?: string | null, name: string, hint?: string | null, codes: Array<CatalogueCode>, retired: boolean, };
+
+export type IntakeSections = { 
+/**
+ * Required: the presenting problem in the client's own words.
+ */
+presentingProblem: string, onsetCourse?: string | null, lifelongOrAcquired?: string | null, generalizedOrSituational?: string | null, phasesAffected?: string | null, distress?: string | null, psychologicalFunctioning?: string | null, relationship?: string | null, partnerViolenceScreen?: string | null, developmentalHistory?: string | null, bodyImage?: string | null, medical?: string | null, mentalHealthRisk?: string | null, trauma?: string | null, strengths?: string | null, goalsExpectations?: string | null, };
+
+export type IntakeSectionInfo = { 
+/**
+ * The field name in [`IntakeSections`].
+ */
+key: string, title: string, prompts: string, required: boolean, };
+
+export type IntakeInput = { sections: IntakeSections, 
+/**
+ * Completes (signs off) the intake with this save; afterwards it no longer changes.
+ */
+complete: boolean, };
+
+export type IntakeView = { caseId: CaseId, sections: IntakeSections, completedAt: string | null, 
+/**
+ * Filled by signing (a later issue).
+ */
+signedAt: string | null, updatedAt: string, };
+
+export type FormulationId = number;
+
+export type FourP = "predisposing" | "precipitating" | "perpetuating" | "protective";
+
+export type FactorDomain = "biological" | "psychological" | "relational_social";
+
+export type Factor = { 
+/**
+ * The vocabulary term it came from; none for a free entry.
+ */
+term?: FactorTermId | null, label: string, p: FourP, domain: FactorDomain, note?: string | null, };
+
+export type FormulationInput = { 
+/**
+ * Specific and behavioural.
+ */
+problemStatement: string, factors: Array<Factor>, 
+/**
+ * The maintaining cycle.
+ */
+nodalPoint?: string | null, biomedicalNote?: string | null, 
+/**
+ * Which link of the cycle treatment targets first.
+ */
+treatmentImplications?: string | null, sharedOn?: string | null, sharedResponse?: string | null, 
+/**
+ * What changed since the previous version.
+ */
+revisionReason?: string | null, };
+
+export type FormulationView = { id: FormulationId, caseId: CaseId, version: number, problemStatement: string, factors: Array<Factor>, nodalPoint: string | null, 
+/**
+ * The rule-out status when this version was saved.
+ */
+biomedicalStatus: RuleOutStatus, biomedicalNote: string | null, treatmentImplications: string | null, sharedOn: string | null, sharedResponse: string | null, revisionReason: string | null, createdAt: string, 
+/**
+ * From the case's rule-out status now: shown while medical causes are not ruled out.
+ */
+medicalReminder: string | null, };
+
+export type FactorTermId = number;
+
+export type FactorTerm = { id: FactorTermId, label: string, usualP: FourP | null, usualDomain: FactorDomain | null, };
+
+export type FactorTermInput = { label: string, usualP?: FourP | null, usualDomain?: FactorDomain | null, };
+
+export type PlanId = number;
+
+export type GoalId = number;
+
+export type GoalStatus = "active" | "achieved" | "revised" | "discontinued";
+
+export type Plissit = "permission" | "limited_information" | "specific_suggestions" | "intensive_therapy";
+
+export type GoalInput = { description: string, 
+/**
+ * How progress is measured.
+ */
+measure: string, target: string, targetOn: string, status: GoalStatus, 
+/**
+ * Required when revised or discontinued.
+ */
+statusReason?: string | null, };
+
+export type InterventionInput = { 
+/**
+ * The catalogue entry, if picked from it.
+ */
+entry?: InterventionEntryId | null, name: string, 
+/**
+ * The catalogue's level when omitted; required for a free entry.
+ */
+plissit?: Plissit | null, 
+/**
+ * Positions (from 0) in the plan's `goals` that this intervention serves.
+ */
+goals: Array<number>, homework?: string | null, };
+
+export type PlanInput = { goals: Array<GoalInput>, interventions: Array<InterventionInput>, 
+/**
+ * Required: when the plan will be reviewed (today or later).
+ */
+reviewOn?: string | null, discussedOn?: string | null, 
+/**
+ * The people who agreed to the plan (the client, the partner).
+ */
+agreedBy: Array<PersonId>, disagreement?: string | null, revisionReason?: string | null, };
+
+export type GoalView = { id: GoalId, description: string, measure: string, target: string, targetOn: string, status: GoalStatus, statusReason: string | null, };
+
+export type InterventionView = { entry: InterventionEntryId | null, name: string, plissit: Plissit, goals: Array<GoalId>, homework: string | null, };
+
+export type PlanView = { id: PlanId, caseId: CaseId, version: number, 
+/**
+ * The formulation version the plan was made from.
+ */
+formulationId: FormulationId, goals: Array<GoalView>, interventions: Array<InterventionView>, reviewOn: string, reviewOverdue: boolean, discussedOn: string | null, agreedBy: Array<PersonId>, disagreement: string | null, revisionReason: string | null, createdAt: string, 
+/**
+ * From the case's rule-out status now: shown while medical causes are not ruled out.
+ */
+medicalReminder: string | null, };
+
+export type InterventionEntryId = number;
+
+export type InterventionEntry = { id: InterventionEntryId, name: string, plissit: Plissit, description: string, };
+
+export type InterventionEntryInput = { name: string, plissit: Plissit, description?: string | null, };
+
+export type SessionId = number;
+
+export type SessionKind = "intake" | "individual" | "partner" | "couples";
+
+export type NoteFormat = "soap" | "dap" | "birp";
+
+export type Modality = "in_person" | "telehealth";
+
+export type RiskScreen = "not_screened" | "none_identified" | "low" | "moderate" | "high";
+
+export type NoteBody = { "format": "soap", subjective?: string | null, objective?: string | null, assessment?: string | null, plan?: string | null, } | { "format": "dap", data?: string | null, assessment?: string | null, plan?: string | null, } | { "format": "birp", behaviour?: string | null, intervention?: string | null, response?: string | null, plan?: string | null, };
+
+export type SessionIntervention = { entry?: InterventionEntryId | null, name: string, };
+
+export type SessionInput = { kind: SessionKind, body: NoteBody, heldOn: string, startsAt: string, 
+/**
+ * After `startsAt`, the same day.
+ */
+endsAt: string, modality: Modality, 
+/**
+ * The client and/or the partner, as the kind requires.
+ */
+present: Array<PersonId>, 
+/**
+ * Anyone else present (an interpreter), in a line.
+ */
+othersPresent?: string | null, goalsAddressed: Array<GoalId>, interventionsUsed: Array<SessionIntervention>, homeworkReviewed?: string | null, homeworkSet?: string | null, measuresGiven?: string | null, riskScreen: RiskScreen, 
+/**
+ * Required when a risk was identified.
+ */
+riskAction?: string | null, medicalUpdates?: string | null, 
+/**
+ * After the session ends.
+ */
+nextAppointment?: string | null, };
+
+export type SessionView = { id: SessionId, caseId: CaseId, kind: SessionKind, body: NoteBody, heldOn: string, startsAt: string, endsAt: string, modality: Modality, present: Array<PersonId>, othersPresent: string | null, goalsAddressed: Array<GoalId>, interventionsUsed: Array<SessionIntervention>, homeworkReviewed: string | null, homeworkSet: string | null, measuresGiven: string | null, riskScreen: RiskScreen, riskAction: string | null, medicalUpdates: string | null, nextAppointment: string | null, 
+/**
+ * Filled by signing (a later issue); a signed note no longer changes.
+ */
+signedAt: string | null, createdAt: string, updatedAt: string, };
+
+export type SessionSummary = { id: SessionId, kind: SessionKind, format: NoteFormat, heldOn: string, startsAt: string, endsAt: string, modality: Modality, riskScreen: RiskScreen, signed: boolean, };
+
+export type ProcessNoteId = number;
+
+export type ProcessNoteInput = { 
+/**
+ * The session it is about, if any.
+ */
+session?: SessionId | null, writtenOn: string, 
+/**
+ * At most 1 MB.
+ */
+body: string, };
+
+export type ProcessNoteView = { id: ProcessNoteId, caseId: CaseId, session: SessionId | null, writtenOn: string, body: string, createdAt: string, updatedAt: string, };
+
+export type DraftView = { editorKey: string, body: string, savedAt: string, };
+
+export type DraftInfo = { editorKey: string, savedAt: string, bytes: number, };
+
+export type DemoNotebookView = { 
+/**
+ * Shown on screen: the demo holds no real client data.
+ */
+passphrase: string, folder: string, cases: number, };
