@@ -7,6 +7,7 @@ pub const COMMANDS: &[&str] = &[
     "unlock_with_recovery",
     "lock",
     "change_passphrase",
+    "replace_recovery_code",
     "get_settings",
     "update_settings",
     "touch",

@@ -65,6 +65,12 @@ pub fn change_passphrase(
 }
 
 #[tauri::command(async)]
+pub fn replace_recovery_code(state: State<'_, AppState>, passphrase: String) -> Reply<RecoveryCodeView> {
+    let passphrase = Zeroizing::new(passphrase);
+    state.with_notebook("replace_recovery_code", |nb| nb.replace_recovery_code(&passphrase))
+}
+
+#[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
     state.with_notebook("get_settings", |nb| nb.settings())
 }

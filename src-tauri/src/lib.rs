@@ -67,6 +67,7 @@ pub fn run() {
             commands::unlock_with_recovery,
             commands::lock,
             commands::change_passphrase,
+            commands::replace_recovery_code,
             commands::get_settings,
             commands::update_settings,
             commands::touch,

@@ -226,6 +226,38 @@ impl Notebook {
         Ok(())
     }
 
+    /// Replaces the recovery code (the old one stops working) after proving the passphrase, and
+    /// returns the new code to show once. For a code that was lost or never written down.
+    pub fn replace_recovery_code(&mut self, passphrase: &str) -> Result<RecoveryCodeView> {
+        self.open_mut()?;
+        let now = self.clock.now();
+        self.throttle.check(now)?;
+        let key_path = self.config.location.key_path();
+        let key_file = KeyFile::load(&key_path)?;
+        let proven = match key_file.unlock(passphrase, &self.config.vault) {
+            Ok(key) => key,
+            Err(Error::WrongPassphrase) => {
+                self.throttle.fail(now);
+                return Err(Error::invalid("passphrase", "The passphrase is not right."));
+            }
+            Err(err) => return Err(err),
+        };
+        self.throttle.succeed();
+        let open = self.open.as_ref().ok_or(Error::Locked)?;
+        if !open.key.same_as(&proven) {
+            return Err(Error::Conflict("The key file on disk belongs to a different notebook.".into()));
+        }
+        let (next, code) = key_file.with_new_recovery_code(&proven, &self.config.vault)?;
+        next.save(&key_path)?;
+        let reread = KeyFile::load(&key_path)?;
+        let reopened = reread.unlock_with_recovery(&code.display(), &self.config.vault)?;
+        if !reopened.same_as(&proven) {
+            return Err(Error::Storage("The new recovery code could not be verified; try again.".into()));
+        }
+        tracing::info!("recovery code replaced");
+        Ok(RecoveryCodeView { groups: code.groups() })
+    }
+
     fn replace_passphrase(&self, key_file: &KeyFile, key: &DataKey, new: &str) -> Result<()> {
         let key_path = self.config.location.key_path();
         let next = key_file.with_new_passphrase(key, new, &self.config.vault)?;

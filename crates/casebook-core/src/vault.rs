@@ -296,6 +296,22 @@ impl KeyFile {
         Ok(next)
     }
 
+    /// A copy of this key file with a fresh recovery code; the old code stops working. The
+    /// passphrase slot is kept as it is.
+    pub fn with_new_recovery_code(
+        &self,
+        key: &DataKey,
+        config: &VaultConfig,
+    ) -> Result<(KeyFile, RecoveryCode)> {
+        self.verify(key)?;
+        let code = RecoveryCode::generate();
+        let mut next = self.clone();
+        next.doc.slots[1] =
+            wrap(SlotKind::Recovery, code.normalized().as_bytes(), key, &self.doc.notebook_id, config.kdf)?;
+        next.seal(key);
+        Ok((next, code))
+    }
+
     /// True when the passphrase slot opens to `key` (used to prove a change before reporting it).
     pub fn opens_to(&self, passphrase: &str, key: &DataKey, config: &VaultConfig) -> Result<bool> {
         Ok(match self.unwrap_slot(SlotKind::Passphrase, passphrase.as_bytes(), config)? {

@@ -214,3 +214,21 @@ fn a_missing_database_is_reported_not_recreated() {
     assert!(matches!(f.notebook.unlock(PASS), Err(Error::Corrupt(_))));
     assert!(!f.notebook.location().db_path().exists());
 }
+
+#[test]
+fn a_replaced_recovery_code_works_and_the_old_one_does_not() {
+    let mut f = fixture();
+    let old = f.notebook.create(PASS).unwrap().groups.join("-");
+    let err = f.notebook.replace_recovery_code("not the passphrase").unwrap_err();
+    assert!(matches!(err, Error::Invalid { ref field, .. } if field == "passphrase"));
+    let new = f.notebook.replace_recovery_code(PASS).unwrap().groups.join("-");
+    assert_ne!(old, new);
+    f.notebook.lock();
+    assert!(matches!(
+        f.notebook.unlock_with_recovery(&old, "another fine passphrase"),
+        Err(Error::WrongRecoveryCode)
+    ));
+    f.notebook.unlock_with_recovery(&new, "another fine passphrase").unwrap();
+    f.notebook.lock();
+    assert!(matches!(f.notebook.replace_recovery_code(PASS), Err(Error::Locked)));
+}

@@ -107,3 +107,15 @@ fn key_material_is_not_printed() {
     let literal = made.data_key.sqlcipher_literal();
     assert!(literal.starts_with("x'") && literal.ends_with('\'') && literal.len() == 67);
 }
+
+#[test]
+fn a_new_recovery_code_replaces_the_old_one() {
+    let made = KeyFile::create(PASS, &fast()).unwrap();
+    let (next, code) = made.key_file.with_new_recovery_code(&made.data_key, &fast()).unwrap();
+    assert!(next.unlock_with_recovery(&code.display(), &fast()).unwrap().same_as(&made.data_key));
+    assert!(matches!(
+        next.unlock_with_recovery(&made.recovery_code.display(), &fast()),
+        Err(Error::WrongRecoveryCode)
+    ));
+    assert!(next.unlock(PASS, &fast()).unwrap().same_as(&made.data_key));
+}
