@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 FEATURES := --features casebook/custom-protocol
-APP := target/debug/casebook
+APP := $(or $(CARGO_TARGET_DIR),target)/debug/casebook
 
 .PHONY: run test bench package bindings lint unit e2e ui-build setup-run setup-test harness
 
