@@ -36,8 +36,11 @@ fn passphrase_and_recovery_open_the_same_key() {
 }
 
 #[test]
-fn default_parameters_are_argon2id_64_mib_3_passes() {
-    assert_eq!(VaultConfig::default().kdf, KdfParams { memory_kib: 65536, iterations: 3, parallelism: 1 });
+fn default_parameters_are_argon2id_at_least_64_mib_3_passes() {
+    let config = VaultConfig::default();
+    assert_eq!(config.kdf, KdfParams { memory_kib: 131072, iterations: 4, parallelism: 1 });
+    assert_eq!(config.floor, KdfParams { memory_kib: 65536, iterations: 3, parallelism: 1 });
+    assert!(config.kdf.at_least(&config.floor));
     let made = KeyFile::create(PASS, &fast()).unwrap();
     let value: serde_json::Value = serde_json::from_slice(&made.key_file.to_bytes()).unwrap();
     assert_eq!(value["slots"][0]["kdf"]["algorithm"], "argon2id");
