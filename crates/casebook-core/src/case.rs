@@ -4,9 +4,9 @@
 //! recorded; and the retain-until date of DOMAIN.md section 9.
 //!
 //! Every writer in every domain module asks [`writable`] first: a closed case is read-only
-//! (addenda, a later issue, will be the one exception). What does not belong here: the content
-//! recorded inside a case (intake, consents, notes, ...), which each module owns; this module only
-//! reads their summaries to compute the stage and the steps.
+//! (addenda and signing, in `record`, are the exceptions: they add no content). What does not
+//! belong here: the content recorded inside a case (intake, consents, notes, ...), which each
+//! module owns; this module only reads their summaries to compute the stage and the steps.
 
 mod closing;
 mod list;

@@ -23,6 +23,7 @@ use crate::error::{Error, Result};
 use crate::input;
 use crate::notebook::OpenNotebook;
 use crate::person::{self, PersonId, Role};
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -168,7 +169,7 @@ pub fn record_diagnosis(
 ) -> Result<DiagnosisView> {
     let d = diagnosis.validated(columns::today(clock))?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     case::writable(&tx, case_id)?;
     check_links(&tx, case_id, &d)?;
     tx.execute(
@@ -193,6 +194,7 @@ pub fn record_diagnosis(
     )?;
     let id = DiagnosisId(tx.last_insert_rowid());
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::Diagnosis, id.0, case_id))?;
     tx.commit()?;
     tracing::info!(case = %case_id, diagnosis = %id, "diagnosis recorded");
     load(open.store().conn(), id)
@@ -207,7 +209,7 @@ pub fn update_diagnosis(
 ) -> Result<DiagnosisView> {
     let d = diagnosis.validated(columns::today(clock))?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let case_id = load(&tx, id)?.case_id;
     case::writable(&tx, case_id)?;
     check_links(&tx, case_id, &d)?;
@@ -232,6 +234,7 @@ pub fn update_diagnosis(
         ],
     )?;
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::Edited, Target::in_case(AuditTable::Diagnosis, id.0, case_id))?;
     tx.commit()?;
     tracing::info!(diagnosis = %id, "diagnosis updated");
     load(open.store().conn(), id)

@@ -80,6 +80,13 @@ impl Error {
 impl From<rusqlite::Error> for Error {
     fn from(err: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode;
+        // The guards of migration 3 abort a change to a signed item, an addendum or the audit
+        // trail; the engine refuses those first, so reaching a guard means a path that forgot to.
+        if let rusqlite::Error::SqliteFailure(e, _) = &err
+            && e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER
+        {
+            return crate::workflow::Rule::RecordFinal.refuse();
+        }
         match err.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => Error::DiskFull,
             Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Corrupt(

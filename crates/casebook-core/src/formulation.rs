@@ -20,6 +20,7 @@ use crate::input;
 use crate::intake;
 use crate::medical::{self, RuleOutStatus};
 use crate::notebook::OpenNotebook;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use crate::workflow::{IntakeProgress, Rule};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -98,6 +99,8 @@ pub struct FormulationView {
     pub shared_response: Option<String>,
     pub revision_reason: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// Filled by signing (`record::sign_record`); a signed version no longer changes.
+    pub signed_at: Option<DateTime<Utc>>,
     /// From the case's rule-out status now: shown while medical causes are not ruled out.
     pub medical_reminder: Option<String>,
 }
@@ -152,7 +155,7 @@ pub fn save_formulation(
 ) -> Result<FormulationView> {
     let f = formulation.validated(columns::today(clock))?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let row = case::writable(&tx, case_id)?;
     if intake::progress(&tx, case_id)? != IntakeProgress::Completed {
         return Err(Rule::FormulationNeedsIntake.refuse());
@@ -198,6 +201,7 @@ pub fn save_formulation(
     }
     drop(stmt);
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::Formulation, id.0, case_id))?;
     tx.commit()?;
     tracing::info!(case = %case_id, formulation = %id, version, "formulation saved");
     load(open.store().conn(), id)
@@ -236,7 +240,7 @@ fn load(conn: &Connection, id: FormulationId) -> Result<FormulationView> {
     let mut view = conn
         .query_row(
             "SELECT case_id, version, problem_statement, nodal_point, biomedical_status, biomedical_note,
-                    treatment_implications, shared_on, shared_response, revision_reason, created_at
+                    treatment_implications, shared_on, shared_response, revision_reason, created_at, signed_at
              FROM formulation WHERE id = ?1",
             [id],
             |r| {
@@ -254,6 +258,7 @@ fn load(conn: &Connection, id: FormulationId) -> Result<FormulationView> {
                     shared_response: r.get(8)?,
                     revision_reason: r.get(9)?,
                     created_at: columns::instant(r, 10)?,
+                    signed_at: columns::opt_instant(r, 11)?,
                     medical_reminder: None,
                 })
             },

@@ -1,11 +1,11 @@
 //! The intake: the sections of DOMAIN.md section 4, each a free-text answer to its prompts; only
 //! the presenting problem is required. One intake per case.
 //!
-//! An intake is saved as often as needed and then completed. Completed is, until signing exists
-//! (a later issue), what "signed-off" means: the formulation needs it, and a completed intake no
-//! longer changes (corrections will be addenda). The `signed_at` column waits for signing. The
-//! intake *session* (date, time, who was present) is a session note of kind `intake` in
-//! `session`; this module holds the content of the assessment.
+//! An intake is saved as often as needed and then completed: the formulation needs it, and a
+//! completed intake no longer changes (corrections are addenda, `record`). Signing it (`record`)
+//! adds the therapist's name and the time, and completes it if it was not. The intake *session*
+//! (date, time, who was present) is a session note of kind `intake` in `session`; this module
+//! holds the content of the assessment.
 
 mod sections;
 
@@ -16,6 +16,7 @@ use crate::clock::Clock;
 use crate::columns;
 use crate::error::Result;
 use crate::notebook::OpenNotebook;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use crate::workflow::{IntakeProgress, Rule};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
@@ -38,7 +39,7 @@ pub struct IntakeView {
     pub case_id: CaseId,
     pub sections: IntakeSections,
     pub completed_at: Option<DateTime<Utc>>,
-    /// Filled by signing (a later issue).
+    /// Filled by signing (`record::sign_record`); the signature is in `record::get_signing`.
     pub signed_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
 }
@@ -52,11 +53,13 @@ pub fn record_intake(
 ) -> Result<IntakeView> {
     let sections = intake.sections.validated()?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     case::writable(&tx, case_id)?;
-    if progress(&tx, case_id)? == IntakeProgress::Completed {
-        return Err(Rule::IntakeCompleted.refuse());
-    }
+    let started = match progress(&tx, case_id)? {
+        IntakeProgress::Completed => return Err(Rule::IntakeCompleted.refuse()),
+        IntakeProgress::Started => true,
+        IntakeProgress::NotStarted => false,
+    };
     let columns = sections::COLUMNS;
     let placeholders: Vec<String> = (0..columns.len()).map(|i| format!("?{}", i + 4)).collect();
     let updates: Vec<String> = columns.iter().map(|c| format!("{c} = excluded.{c}")).collect();
@@ -77,6 +80,8 @@ pub fn record_intake(
     values.extend(sections.values().into_iter().map(text));
     tx.execute(&sql, params_from_iter(values))?;
     case::touch(&tx, case_id, &now)?;
+    let action = if started { AuditAction::Edited } else { AuditAction::Created };
+    audit::append(&tx, action, Target::in_case(AuditTable::Intake, case_id.0, case_id))?;
     tx.commit()?;
     tracing::info!(case = %case_id, completed = intake.complete, "intake saved");
     get_intake(open, case_id)?.ok_or_else(|| crate::Error::Storage("The intake was not saved.".into()))

@@ -23,6 +23,7 @@ use crate::consent::{self, ConsentId};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::notebook::OpenNotebook;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -149,12 +150,12 @@ fn insert_status(
     entry: &RuleOutInput,
     note: Option<&str>,
     now: &str,
-) -> Result<()> {
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO rule_out (case_id, status, on_date, note, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![case_id, entry.status, SqlDate(entry.on_date), note, now],
     )?;
-    Ok(())
+    Ok(conn.last_insert_rowid())
 }
 
 /// Records a new rule-out status; the earlier ones stay in the history.
@@ -168,13 +169,14 @@ pub fn set_rule_out_status(
     input::past_date("onDate", change.on_date, today)?;
     let note = input::text("note", change.note.as_deref())?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let row = case::writable(&tx, case_id)?;
     if change.on_date < row.first_contact_on {
         return Err(Error::invalid("onDate", "This date is before the first contact."));
     }
-    insert_status(&tx, case_id, &change, note.as_deref(), &now)?;
+    let entry = insert_status(&tx, case_id, &change, note.as_deref(), &now)?;
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::RuleOut, entry, case_id))?;
     tx.commit()?;
     tracing::info!(case = %case_id, status = change.status.as_str(), "rule-out status set");
     get_medical(open, case_id)
@@ -193,7 +195,7 @@ pub fn add_referral(
     let reason = input::required_text("reason", &referral.reason)?;
     let note = input::text("note", referral.note.as_deref())?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let row = case::writable(&tx, case_id)?;
     if referred_on < row.first_contact_on {
         return Err(Error::invalid("referredOn", "This date is before the first contact."));
@@ -210,8 +212,10 @@ pub fn add_referral(
     let id = ReferralId(tx.last_insert_rowid());
     if current_status(&tx, case_id)? == RuleOutStatus::NotAssessed {
         let change = RuleOutInput { status: RuleOutStatus::Referred, on_date: referred_on, note: None };
-        insert_status(&tx, case_id, &change, None, &now)?;
+        let entry = insert_status(&tx, case_id, &change, None, &now)?;
+        audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::RuleOut, entry, case_id))?;
     }
+    audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::Referral, id.0, case_id))?;
     case::touch(&tx, case_id, &now)?;
     tx.commit()?;
     tracing::info!(case = %case_id, referral = %id, "referral added");

@@ -7,6 +7,11 @@
 //! memory with a growing delay after five attempts: Argon2id, not this counter, is what protects the
 //! file from an attacker who copies it.
 //!
+//! Unlocks, failed unlocks and locks are audit entries (`record::audit`). A failed unlock happens
+//! with no database open, so failures are counted here and written as one `unlock_failed` entry
+//! (with the count) at the next successful unlock. Locking must always succeed, so a lock entry
+//! that cannot be written (a full disk) is logged and the lock goes ahead.
+//!
 //! What does not belong here: key derivation (`vault`), SQL (`store` and the domain modules).
 
 mod throttle;
@@ -15,6 +20,7 @@ use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::location::Location;
+use crate::record::audit::{self, AuditAction, AuditTable, Change, Target};
 use crate::settings::Settings;
 use crate::store::{OpenMode, Store};
 use crate::vault::{self, DataKey, KeyFile, VaultConfig};
@@ -68,6 +74,8 @@ pub struct OpenNotebook {
     store: Store,
     key: DataKey,
     settings: Settings,
+    /// Dates the audit entries of every change.
+    clock: Arc<dyn Clock>,
 }
 
 impl OpenNotebook {
@@ -82,6 +90,17 @@ impl OpenNotebook {
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
+
+    /// The data key, for the subkeys derived from it (the audit chain's).
+    pub(crate) fn key(&self) -> &DataKey {
+        &self.key
+    }
+
+    /// Begins a change to the record: one transaction for the change and its audit entries.
+    pub(crate) fn change(&mut self) -> Result<Change<'_>> {
+        let at = self.clock.now();
+        Change::begin(&mut self.store, &self.key, at)
+    }
 }
 
 /// The notebook and its lock.
@@ -91,13 +110,22 @@ pub struct Notebook {
     clock: Arc<dyn Clock>,
     open: Option<OpenNotebook>,
     throttle: Throttle,
+    /// Failed unlocks since the last unlock, for the audit trail.
+    unlock_failures: u32,
     last_activity: DateTime<Utc>,
 }
 
 impl Notebook {
     pub fn new(config: NotebookConfig, clock: Arc<dyn Clock>) -> Self {
         let now = clock.now();
-        Notebook { config, clock, open: None, throttle: Throttle::default(), last_activity: now }
+        Notebook {
+            config,
+            clock,
+            open: None,
+            throttle: Throttle::default(),
+            unlock_failures: 0,
+            last_activity: now,
+        }
     }
 
     pub fn location(&self) -> &Location {
@@ -139,7 +167,9 @@ impl Notebook {
             }
         }
         let made = KeyFile::create(passphrase, &self.config.vault)?;
-        let store = Store::open(&location.db_path(), &made.data_key, OpenMode::CreateNew)?;
+        let mut store = Store::open(&location.db_path(), &made.data_key, OpenMode::CreateNew)?;
+        let created = [(AuditAction::NotebookCreated, Target::none())];
+        audit::log_to(&mut store, &made.data_key, self.clock.now(), &created)?;
         if let Err(err) = made.key_file.save(&location.key_path()) {
             drop(store);
             let _ = std::fs::remove_file(location.db_path());
@@ -150,7 +180,7 @@ impl Notebook {
         }
         files::sync_dir(location.dir())?;
         let settings = Settings::read(store.conn())?;
-        self.open = Some(OpenNotebook { store, key: made.data_key, settings });
+        self.open = Some(OpenNotebook { store, key: made.data_key, settings, clock: self.clock.clone() });
         self.last_activity = self.clock.now();
         tracing::info!("notebook created");
         Ok(RecoveryCodeView { groups: made.recovery_code.groups() })
@@ -168,7 +198,7 @@ impl Notebook {
             Ok(key) => key,
             Err(err) => return Err(self.count_failure(err, now)),
         };
-        self.open_with(key)
+        self.open_with(key, AuditAction::Unlocked)
     }
 
     /// Unlocks with the recovery code and, in the same step, sets a new passphrase: the code
@@ -185,12 +215,19 @@ impl Notebook {
         };
         self.replace_passphrase(&key_file, &key, new_passphrase)?;
         self.open = None;
-        self.open_with(key)
+        self.open_with(key, AuditAction::RecoveryUnlocked)
     }
 
     /// Locks: closes the database and drops (zeroizes) the key.
     pub fn lock(&mut self) {
-        if let Some(open) = self.open.take() {
+        self.lock_with(AuditAction::Locked);
+    }
+
+    fn lock_with(&mut self, action: AuditAction) {
+        if let Some(mut open) = self.open.take() {
+            if let Err(err) = audit::log(&mut open, action, Target::none()) {
+                tracing::warn!(kind = ?err.kind(), "the lock could not be written to the audit trail");
+            }
             let OpenNotebook { store, key, .. } = open;
             if let Err(err) = store.close() {
                 tracing::warn!(kind = ?err.kind(), "closing the notebook at lock failed");
@@ -223,6 +260,7 @@ impl Notebook {
         }
         self.replace_passphrase(&key_file, &proven, new)?;
         tracing::info!("passphrase changed");
+        self.log_key_change(AuditAction::PassphraseChanged);
         Ok(())
     }
 
@@ -255,7 +293,18 @@ impl Notebook {
             return Err(Error::Storage("The new recovery code could not be verified; try again.".into()));
         }
         tracing::info!("recovery code replaced");
+        self.log_key_change(AuditAction::RecoveryCodeReplaced);
         Ok(RecoveryCodeView { groups: code.groups() })
+    }
+
+    /// The key file changed, and that change is done: an audit entry that cannot be written is
+    /// logged, not reported, or the window would say the change failed when it did not.
+    fn log_key_change(&mut self, action: AuditAction) {
+        if let Some(open) = self.open.as_mut()
+            && let Err(err) = audit::log(open, action, Target::record(AuditTable::KeyFile, 1))
+        {
+            tracing::warn!(kind = ?err.kind(), "a key file change could not be written to the audit trail");
+        }
     }
 
     fn replace_passphrase(&self, key_file: &KeyFile, key: &DataKey, new: &str) -> Result<()> {
@@ -277,7 +326,10 @@ impl Notebook {
     pub fn update_settings(&mut self, settings: Settings) -> Result<Settings> {
         let settings = settings.validated()?;
         let open = self.open_mut()?;
-        settings.write(open.store.conn())?;
+        let change = open.change()?;
+        settings.write(&change)?;
+        audit::append(&change, AuditAction::Edited, Target::record(AuditTable::Settings, 1))?;
+        change.commit()?;
         open.settings = settings.clone();
         Ok(settings)
     }
@@ -291,7 +343,7 @@ impl Notebook {
     pub fn lock_if_idle(&mut self) -> bool {
         if self.open.is_some() && self.is_idle(self.clock.now()) {
             tracing::info!("idle limit reached");
-            self.lock();
+            self.lock_with(AuditAction::AutoLocked);
             return true;
         }
         false
@@ -328,21 +380,45 @@ impl Notebook {
         Ok((open, self.clock.as_ref()))
     }
 
-    fn open_with(&mut self, key: DataKey) -> Result<()> {
+    fn open_with(&mut self, key: DataKey, how: AuditAction) -> Result<()> {
         files::remove_stale_temps(self.config.location.dir());
         files::ensure_private_dir(self.config.location.dir())?;
         files::make_private(&self.config.location.key_path())?;
-        let store = Store::open(&self.config.location.db_path(), &key, OpenMode::Existing)?;
+        let mut store = Store::open(&self.config.location.db_path(), &key, OpenMode::Existing)?;
         let settings = Settings::read(store.conn())?;
         self.throttle.succeed();
-        self.open = Some(OpenNotebook { store, key, settings });
+        self.record_unlock(&mut store, &key, how)?;
+        self.open = Some(OpenNotebook { store, key, settings, clock: self.clock.clone() });
         self.last_activity = self.clock.now();
         tracing::info!("notebook unlocked");
         Ok(())
     }
 
+    /// The unlock's audit entries, with the failures counted while locked. An unlock whose entry
+    /// cannot be written for want of space still opens (reading the record matters more than
+    /// recording that it was read); the failures stay counted for the next unlock.
+    fn record_unlock(&mut self, store: &mut Store, key: &DataKey, how: AuditAction) -> Result<()> {
+        let mut entries = Vec::with_capacity(2);
+        if self.unlock_failures > 0 {
+            entries.push((AuditAction::UnlockFailed, Target::none().times(self.unlock_failures)));
+        }
+        entries.push((how, Target::none()));
+        match audit::log_to(store, key, self.clock.now(), &entries) {
+            Ok(()) => {
+                self.unlock_failures = 0;
+                Ok(())
+            }
+            Err(err @ (Error::Corrupt(_) | Error::Incompatible(_))) => Err(err),
+            Err(err) => {
+                tracing::warn!(kind = ?err.kind(), "the unlock could not be written to the audit trail");
+                Ok(())
+            }
+        }
+    }
+
     fn count_failure(&mut self, err: Error, now: DateTime<Utc>) -> Error {
         if matches!(err, Error::WrongPassphrase | Error::WrongRecoveryCode) {
+            self.unlock_failures = self.unlock_failures.saturating_add(1);
             self.throttle.fail(now);
             tracing::info!(failures = self.throttle.failures(), "unlock refused");
         }

@@ -13,6 +13,7 @@ use crate::consent;
 use crate::error::{Error, Result};
 use crate::input::{self, MAX_LINE_CHARS};
 use crate::notebook::OpenNotebook;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -247,7 +248,7 @@ pub fn add_partner(
     let today = columns::today(clock);
     let valid = details.validate("", today)?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let row = case::writable(&tx, case_id)?;
     if !row.has_partner {
         return Err(crate::workflow::Rule::NoPartner.refuse());
@@ -262,6 +263,7 @@ pub fn add_partner(
         params![case_id, id, now],
     )?;
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::Person, id.0, case_id))?;
     let view = load(&tx, id)?;
     tx.commit()?;
     tracing::info!(case = %case_id, person = %id, "partner added");
@@ -279,7 +281,7 @@ pub fn update_person(
     let today = columns::today(clock);
     let valid = details.validate("", today)?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let (case_id, role) = case_of(&tx, id)?;
     case::writable(&tx, case_id)?;
     if role == Role::Partner {
@@ -287,6 +289,7 @@ pub fn update_person(
     }
     valid.update(&tx, id, &now)?;
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::Edited, Target::in_case(AuditTable::Person, id.0, case_id))?;
     let view = load(&tx, id)?;
     tx.commit()?;
     tracing::info!(person = %id, "person updated");

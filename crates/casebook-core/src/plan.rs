@@ -26,6 +26,7 @@ use crate::error::Result;
 use crate::formulation::{self, FormulationId};
 use crate::notebook::OpenNotebook;
 use crate::person::PersonId;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use crate::workflow::Rule;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
@@ -148,6 +149,8 @@ pub struct PlanView {
     pub disagreement: Option<String>,
     pub revision_reason: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// Filled by signing (`record::sign_record`); a signed version no longer changes.
+    pub signed_at: Option<DateTime<Utc>>,
     /// From the case's rule-out status now: shown while medical causes are not ruled out.
     pub medical_reminder: Option<String>,
 }
@@ -162,7 +165,7 @@ pub fn save_plan(
     let today = columns::today(clock);
     let p = checks::validated(&plan, today)?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let row = case::writable(&tx, case_id)?;
     let formulation_id =
         formulation::latest_id(&tx, case_id)?.ok_or_else(|| Rule::PlanNeedsFormulation.refuse())?;
@@ -212,6 +215,7 @@ pub fn save_plan(
         tx.execute("INSERT INTO plan_agreement (plan_id, person_id) VALUES (?1, ?2)", params![id, person])?;
     }
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::Plan, id.0, case_id))?;
     tx.commit()?;
     tracing::info!(case = %case_id, plan = %id, version, goals = goal_ids.len(), "plan saved");
     load::load(open.store().conn(), id, today)

@@ -7,7 +7,7 @@
 //! The rules: the first session of a case is the intake session; partner and couples sessions
 //! need the client's active consent to involve the partner on the session's date and the
 //! partner's own consent; a closed case takes no notes. A note may be corrected until it is
-//! signed (signing arrives with the record module; the `signed_at` column waits for it).
+//! signed (`record`); afterwards corrections are addenda.
 //!
 //! Process notes, the therapist's private impressions, are a separate kind kept apart from the
 //! record ([`process`]): no session view carries them, and exports will leave them out unless the
@@ -33,6 +33,7 @@ use crate::error::Result;
 use crate::notebook::OpenNotebook;
 use crate::person::PersonId;
 use crate::plan::{GoalId, InterventionEntryId};
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -142,7 +143,7 @@ pub struct SessionView {
     pub risk_action: Option<String>,
     pub medical_updates: Option<String>,
     pub next_appointment: Option<NaiveDateTime>,
-    /// Filled by signing (a later issue); a signed note no longer changes.
+    /// Filled by signing (`record::sign_record`); a signed note no longer changes.
     pub signed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -158,7 +159,10 @@ pub fn default_note_format(open: &OpenNotebook) -> Result<NoteFormat> {
 
 /// Chooses the note format new notes start in.
 pub fn set_default_note_format(open: &mut OpenNotebook, format: NoteFormat) -> Result<NoteFormat> {
-    open.store().conn().execute("UPDATE settings SET default_note_format = ?1 WHERE id = 1", [format])?;
+    let tx = open.change()?;
+    tx.execute("UPDATE settings SET default_note_format = ?1 WHERE id = 1", [format])?;
+    audit::append(&tx, AuditAction::Edited, Target::record(AuditTable::Settings, 1))?;
+    tx.commit()?;
     tracing::info!(format = format.as_str(), "default note format set");
     Ok(format)
 }

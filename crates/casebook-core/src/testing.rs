@@ -40,6 +40,12 @@ impl Fixture {
         Fixture { _dir: dir, clock, notebook }
     }
 
+    /// Sets the therapist's name in Settings, which signatures carry.
+    pub fn set_name(&mut self, name: &str) {
+        let settings = crate::Settings { therapist_name: name.into(), auto_lock_minutes: 10 };
+        self.notebook.update_settings(settings).unwrap();
+    }
+
     pub fn nb(&mut self) -> &mut OpenNotebook {
         self.notebook.open_mut().unwrap()
     }

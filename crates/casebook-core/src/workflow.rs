@@ -53,6 +53,16 @@ text_enum! {
         ConsentNotCurrent = "consent_not_current",
         /// A signed note no longer changes.
         NoteSigned = "note_signed",
+        /// A signature carries the therapist's name from Settings.
+        SignerNameMissing = "signer_name_missing",
+        /// An item is signed once.
+        AlreadySigned = "already_signed",
+        /// A note signed more than 24 hours after its session says why it is late.
+        LateNoteReason = "late_note_reason",
+        /// Addenda correct items that no longer change (signed, or a completed intake).
+        AddendumNeedsFinal = "addendum_needs_final",
+        /// The database refused to change a signed item, an addendum or the audit trail.
+        RecordFinal = "record_final",
     }
 }
 
@@ -98,6 +108,19 @@ impl Rule {
                 "Only the current version of a consent that has not been withdrawn can be withdrawn."
             }
             Rule::NoteSigned => "A signed note no longer changes. Add an addendum instead.",
+            Rule::SignerNameMissing => "Set your name in Settings before signing.",
+            Rule::AlreadySigned => {
+                "This is signed already. A signed item no longer changes; add an addendum instead."
+            }
+            Rule::LateNoteReason => {
+                "This note is signed more than 24 hours after the session. Say why it is late."
+            }
+            Rule::AddendumNeedsFinal => {
+                "This item is not signed yet, so it can still be corrected directly. Addenda are for signed items."
+            }
+            Rule::RecordFinal => {
+                "Signed items, addenda and the audit trail no longer change. Add an addendum instead."
+            }
         }
     }
 

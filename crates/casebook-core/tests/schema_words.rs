@@ -10,16 +10,21 @@ use casebook_core::formulation::{FactorDomain, FourP};
 use casebook_core::medical::{PractitionerKind, RuleOutStatus};
 use casebook_core::person::AgeBand;
 use casebook_core::plan::{GoalStatus, Plissit};
+use casebook_core::record::RecordKind;
+use casebook_core::record::audit::{AuditAction, AuditTable};
 use casebook_core::session::{Modality, NoteFormat, RiskScreen, SessionKind};
 use std::collections::{BTreeMap, BTreeSet};
 
-const SQL: &str = include_str!("../src/store/migrations/0002_cases.sql");
+const SQL: [&str; 2] = [
+    include_str!("../src/store/migrations/0002_cases.sql"),
+    include_str!("../src/store/migrations/0003_record.sql"),
+];
 
 /// (table, column) -> the words of its `column IN ('a', 'b')` CHECK.
 fn checks() -> BTreeMap<(String, String), BTreeSet<String>> {
     let mut out = BTreeMap::new();
     let mut table = String::new();
-    for line in SQL.lines().map(str::trim) {
+    for line in SQL.iter().flat_map(|sql| sql.lines()).map(str::trim) {
         for prefix in ["CREATE TABLE ", "ALTER TABLE "] {
             if let Some(rest) = line.strip_prefix(prefix) {
                 table = rest.split([' ', '(']).next().unwrap_or_default().to_string();
@@ -82,6 +87,9 @@ fn every_stored_enum_matches_its_check_constraint() {
         ("session_note", "format", words::<NoteFormat>()),
         ("session_note", "modality", words::<Modality>()),
         ("session_note", "risk_screen", words::<RiskScreen>()),
+        ("addendum", "record_kind", words::<RecordKind>()),
+        ("audit_entry", "action", words::<AuditAction>()),
+        ("audit_entry", "target_table", words::<AuditTable>()),
     ];
     for (table, column, want) in expect {
         let got = checks.get(&(table.to_string(), column.to_string()));

@@ -48,7 +48,7 @@ autoLockMinutes: number, };
 
 export type PassphraseStrength = "very_weak" | "weak" | "fair" | "good" | "strong";
 
-export type Rule = "intake_first" | "partner_involvement_consent" | "couples_session_consent" | "partner_own_consent" | "no_partner" | "partner_not_added" | "release_consent" | "formulation_needs_intake" | "plan_needs_formulation" | "plan_review_date" | "closed_case_read_only" | "reopen_needs_reason" | "case_already_open" | "intake_completed" | "consent_not_current" | "note_signed";
+export type Rule = "intake_first" | "partner_involvement_consent" | "couples_session_consent" | "partner_own_consent" | "no_partner" | "partner_not_added" | "release_consent" | "formulation_needs_intake" | "plan_needs_formulation" | "plan_review_date" | "closed_case_read_only" | "reopen_needs_reason" | "case_already_open" | "intake_completed" | "consent_not_current" | "note_signed" | "signer_name_missing" | "already_signed" | "late_note_reason" | "addendum_needs_final" | "record_final";
 
 export type CaseStage = "first_contact" | "intake" | "assessment" | "formulation" | "plan" | "ongoing" | "closed";
 
@@ -309,7 +309,7 @@ complete: boolean, };
 
 export type IntakeView = { caseId: CaseId, sections: IntakeSections, completedAt: string | null, 
 /**
- * Filled by signing (a later issue).
+ * Filled by signing (`record::sign_record`); the signature is in `record::get_signing`.
  */
 signedAt: string | null, updatedAt: string, };
 
@@ -348,6 +348,10 @@ export type FormulationView = { id: FormulationId, caseId: CaseId, version: numb
  * The rule-out status when this version was saved.
  */
 biomedicalStatus: RuleOutStatus, biomedicalNote: string | null, treatmentImplications: string | null, sharedOn: string | null, sharedResponse: string | null, revisionReason: string | null, createdAt: string, 
+/**
+ * Filled by signing (`record::sign_record`); a signed version no longer changes.
+ */
+signedAt: string | null, 
 /**
  * From the case's rule-out status now: shown while medical causes are not ruled out.
  */
@@ -411,6 +415,10 @@ export type PlanView = { id: PlanId, caseId: CaseId, version: number,
  */
 formulationId: FormulationId, goals: Array<GoalView>, interventions: Array<InterventionView>, reviewOn: string, reviewOverdue: boolean, discussedOn: string | null, agreedBy: Array<PersonId>, disagreement: string | null, revisionReason: string | null, createdAt: string, 
 /**
+ * Filled by signing (`record::sign_record`); a signed version no longer changes.
+ */
+signedAt: string | null, 
+/**
  * From the case's rule-out status now: shown while medical causes are not ruled out.
  */
 medicalReminder: string | null, };
@@ -459,7 +467,7 @@ nextAppointment?: string | null, };
 
 export type SessionView = { id: SessionId, caseId: CaseId, kind: SessionKind, body: NoteBody, heldOn: string, startsAt: string, endsAt: string, modality: Modality, present: Array<PersonId>, othersPresent: string | null, goalsAddressed: Array<GoalId>, interventionsUsed: Array<SessionIntervention>, homeworkReviewed: string | null, homeworkSet: string | null, measuresGiven: string | null, riskScreen: RiskScreen, riskAction: string | null, medicalUpdates: string | null, nextAppointment: string | null, 
 /**
- * Filled by signing (a later issue); a signed note no longer changes.
+ * Filled by signing (`record::sign_record`); a signed note no longer changes.
  */
 signedAt: string | null, createdAt: string, updatedAt: string, };
 
@@ -482,6 +490,252 @@ export type ProcessNoteView = { id: ProcessNoteId, caseId: CaseId, session: Sess
 export type DraftView = { editorKey: string, body: string, savedAt: string, };
 
 export type DraftInfo = { editorKey: string, savedAt: string, bytes: number, };
+
+export type RecordKind = "session_note" | "intake" | "formulation" | "plan";
+
+export type RecordRef = { "kind": "session_note", "id": SessionId } | { "kind": "intake", "id": CaseId } | { "kind": "formulation", "id": FormulationId } | { "kind": "plan", "id": PlanId };
+
+export type SignInput = { 
+/**
+ * Why the note is signed late; required when it is.
+ */
+lateReason?: string | null, };
+
+export type SignatureView = { signedAt: string, 
+/**
+ * The therapist's name in Settings when it was signed.
+ */
+signedBy: string, 
+/**
+ * Why a session note was signed late.
+ */
+lateReason: string | null, };
+
+export type SigningView = { record: RecordRef, caseId: CaseId, 
+/**
+ * None while unsigned.
+ */
+signature: SignatureView | null, 
+/**
+ * The item no longer changes (signed, or an intake completed): show it locked.
+ */
+locked: boolean, 
+/**
+ * Signing it now needs a late reason.
+ */
+lateReasonRequired: boolean, 
+/**
+ * Addenda, oldest first.
+ */
+addenda: Array<AddendumView>, };
+
+export type AddendumId = number;
+
+export type AddendumInput = { 
+/**
+ * Why the correction is made.
+ */
+reason: string, 
+/**
+ * The correction itself; at most 1 MB.
+ */
+body: string, };
+
+export type AddendumView = { id: AddendumId, record: RecordRef, caseId: CaseId, reason: string, body: string, 
+/**
+ * The therapist's calendar day it was written.
+ */
+writtenOn: string, signedAt: string, signedBy: string, };
+
+export type AuditAction = "notebook_created" | "unlocked" | "recovery_unlocked" | "unlock_failed" | "locked" | "auto_locked" | "passphrase_changed" | "recovery_code_replaced" | "created" | "edited" | "signed" | "addendum_added" | "consent_recorded" | "consent_withdrawn" | "case_closed" | "case_reopened" | "exported" | "backed_up" | "restored";
+
+export type AuditTable = "case_file" | "person" | "consent" | "case_event" | "rule_out" | "referral" | "practitioner" | "diagnosis" | "diagnosis_catalogue" | "intake" | "formulation" | "factor_vocabulary" | "plan" | "intervention_catalogue" | "session_note" | "process_note" | "addendum" | "settings" | "key_file";
+
+export type AuditEntryView = { 
+/**
+ * Its place in the chain, from 1.
+ */
+seq: number, at: string, action: AuditAction, table: AuditTable | null, recordId: number | null, caseId: CaseId | null, 
+/**
+ * How many (failed unlocks, records exported).
+ */
+count: number | null, 
+/**
+ * One line for the therapist, for example "Signed session note 12".
+ */
+summary: string, };
+
+export type AuditPage = { entries: Array<AuditEntryView>, 
+/**
+ * From 0.
+ */
+page: number, pageSize: number, 
+/**
+ * Entries in the whole log.
+ */
+total: number, };
+
+export type CheckKind = "database_integrity" | "cipher_integrity" | "audit_chain" | "record_guards";
+
+export type CheckOutcome = { check: CheckKind, passed: boolean, 
+/**
+ * One line for the therapist.
+ */
+summary: string, 
+/**
+ * What was found, at most 20 lines (page numbers, entry numbers; never content).
+ */
+problems: Array<string>, 
+/**
+ * What to do, when it failed.
+ */
+advice: string | null, };
+
+export type VerificationReport = { 
+/**
+ * Every check passed.
+ */
+passed: boolean, checks: Array<CheckOutcome>, 
+/**
+ * Entries in the audit trail whose chain checked out.
+ */
+auditEntries: number, 
+/**
+ * The first failed check's advice.
+ */
+advice: string | null, };
+
+export type SummarySection = "question" | "context" | "presenting_problem" | "history" | "measures" | "risk" | "diagnosis" | "formulation" | "plan" | "course" | "relationship" | "couple" | "ethics" | "feedback";
+
+export type Identification = "de_identified" | "identified";
+
+export type PaperSize = "a4" | "letter";
+
+export type ExportFormat = "pdf" | "markdown";
+
+export type SummarySectionInfo = { kind: SummarySection, title: string, 
+/**
+ * Always included: the supervision question.
+ */
+required: boolean, };
+
+export type SummaryOptions = { 
+/**
+ * What the therapist wants from supervision; required.
+ */
+question: string, 
+/**
+ * The sections to include (the question always is); shown in the domain's order whatever
+ * the order here.
+ */
+sections: Array<SummarySection>, 
+/**
+ * Process notes (private impressions) are left out unless this is set.
+ */
+includeProcessNotes: boolean, identification: Identification, 
+/**
+ * Only the latest this many session notes in full (all sessions stay in the overview);
+ * none means every note in full.
+ */
+recentNotes?: number | null, 
+/**
+ * The therapist's reflection on the therapeutic relationship, written for this supervision.
+ */
+relationshipNotes?: string | null, 
+/**
+ * Texts the therapist chose to redact everywhere (de-identified exports).
+ */
+extraRedactions: Array<string>, 
+/**
+ * Ids of redactions the therapist undid in the preview.
+ */
+undoneRedactions: Array<string>, };
+
+export type SupervisionSummary = { 
+/**
+ * The case's random code, the same in every export of the case.
+ */
+caseCode: string, exportedOn: string, identification: Identification, sections: Array<Section>, 
+/**
+ * Every redaction made, in document order (empty for an identified export).
+ */
+redactions: Array<Redaction>, 
+/**
+ * A digest of the content: the export is refused if it no longer matches the preview.
+ */
+fingerprint: string, };
+
+export type Section = { kind: SummarySection, title: string, blocks: Array<Block>, };
+
+export type Block = { "type": "paragraph", text: Text, } | { "type": "passage", label: string, text: Text, } | { "type": "fields", fields: Array<Field>, } | { "type": "table", table: Table, } | { "type": "list", items: Array<Text>, } | { "type": "subheading", text: Text, } | { "type": "remark", text: string, } | { "type": "measures", measures: Measures, } | { "type": "writing_space", prompts: Array<string>, };
+
+export type Field = { label: string, value: Text, };
+
+export type Table = { caption: string | null, columns: Array<string>, 
+/**
+ * Relative widths, one per column.
+ */
+widths: Array<number>, rows: Array<Array<Text>>, };
+
+export type Measures = { rows: Array<MeasureRow>, };
+
+export type MeasureRow = { measure: string, 
+/**
+ * "Client" or "Partner" (or the name, identified).
+ */
+person: string, baseline: string | null, current: string | null, 
+/**
+ * The band of the current score, in the measure's words.
+ */
+band: string | null, };
+
+export type Text = { segments: Array<Segment>, };
+
+export type Segment = { text: string, 
+/**
+ * The id of the [`Redaction`] this segment stands for.
+ */
+redaction?: string | null, };
+
+export type Redaction = { 
+/**
+ * Stable across previews of the same content: pass it back to undo this redaction.
+ */
+id: string, 
+/**
+ * What was found, shown in the preview only (never rendered).
+ */
+original: string, replacement: string, reason: RedactionReason, 
+/**
+ * Why, in a therapist's words ("Client's name").
+ */
+why: string, 
+/**
+ * Where in the text it was found: character offsets in the recorded text.
+ */
+start: number, end: number, };
+
+export type RedactionReason = "name" | "other_name" | "place" | "phone" | "email" | "web_address" | "ip_address" | "date" | "number" | "age" | "therapist_choice";
+
+export type SummaryExport = { caseId: CaseId, options: SummaryOptions, format: ExportFormat, paper: PaperSize, 
+/**
+ * The fingerprint of the preview the therapist confirmed.
+ */
+fingerprint: string, };
+
+export type ExportResult = { format: ExportFormat, identification: Identification, bytes: number, redactions: number, };
+
+export type ReferralLetterDraft = { referral: ReferralId, recipientName: string, recipientKind: PractitionerKind, 
+/**
+ * What the client's consent says may be shared with this practitioner.
+ */
+consentCovers: string, consentGivenOn: string, presentingProblem: string, relevantHistory: string, 
+/**
+ * The question for the doctor: the referral's reason.
+ */
+question: string, };
+
+export type LetterExport = { referral: ReferralId, presentingProblem: string, relevantHistory?: string | null, question: string, paper: PaperSize, };
 
 export type DemoNotebookView = { 
 /**

@@ -7,6 +7,7 @@ use crate::columns::{self, SqlDate, text_enum};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::notebook::OpenNotebook;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use crate::session;
 use crate::workflow::Rule;
 use chrono::NaiveDate;
@@ -79,7 +80,7 @@ pub fn close_case(
     }
     let summary = input::required_text("dischargeSummary", &close.discharge_summary)?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let row = writable(&tx, id)?;
     let last_session = session::last_held_on(&tx, id)?;
     if closed_on < row.first_contact_on || last_session.is_some_and(|d| closed_on < d) {
@@ -93,7 +94,9 @@ pub fn close_case(
          VALUES (?1, 'closed', ?2, ?3, ?4, ?5, ?6)",
         params![id, SqlDate(closed_on), close.reason, reason_note, summary, now],
     )?;
+    let event = tx.last_insert_rowid();
     set_status(&tx, id, CaseStatus::Closed, &now)?;
+    audit::append(&tx, AuditAction::CaseClosed, Target::in_case(AuditTable::CaseEvent, event, id))?;
     tx.commit()?;
     tracing::info!(case = %id, "case closed");
     super::get_case(open, clock, id)
@@ -111,7 +114,7 @@ pub fn reopen_case(
     let reason =
         input::text("reason", Some(&reopen.reason))?.ok_or_else(|| Rule::ReopenNeedsReason.refuse())?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let row = load_row(&tx, id)?;
     if row.status == CaseStatus::Open {
         return Err(Rule::CaseAlreadyOpen.refuse());
@@ -123,7 +126,9 @@ pub fn reopen_case(
         "INSERT INTO case_event (case_id, kind, on_date, reason, recorded_at) VALUES (?1, 'reopened', ?2, ?3, ?4)",
         params![id, SqlDate(reopened_on), reason, now],
     )?;
+    let event = tx.last_insert_rowid();
     set_status(&tx, id, CaseStatus::Open, &now)?;
+    audit::append(&tx, AuditAction::CaseReopened, Target::in_case(AuditTable::CaseEvent, event, id))?;
     tx.commit()?;
     tracing::info!(case = %id, "case reopened");
     super::get_case(open, clock, id)

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::input::{self, MAX_LINE_CHARS};
 use crate::notebook::OpenNotebook;
 use crate::person::{self, PersonInput};
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
@@ -128,7 +129,7 @@ pub fn create_case(open: &mut OpenNotebook, clock: &dyn Clock, new: NewCase) -> 
     let first_contact_on = input::past_date("firstContactOn", new.first_contact_on, today)?;
     let details = new.details().validate()?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     details.check_codes(&tx)?;
     let client_id = client.insert(&tx, &now)?;
     tx.execute(
@@ -146,6 +147,8 @@ pub fn create_case(open: &mut OpenNotebook, clock: &dyn Clock, new: NewCase) -> 
     )?;
     let id = CaseId(tx.last_insert_rowid());
     details.write_difficulties(&tx, id)?;
+    audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::Person, client_id.0, id))?;
+    audit::append(&tx, AuditAction::Created, Target::case(id))?;
     tx.commit()?;
     tracing::info!(case = %id, "case created");
     super::get_case(open, clock, id)
@@ -160,7 +163,7 @@ pub fn update_case(
 ) -> Result<CaseView> {
     let details = details.validate()?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     writable(&tx, id)?;
     details.check_codes(&tx)?;
     if !details.has_partner && person::partner_of(&tx, id)?.is_some() {
@@ -172,6 +175,7 @@ pub fn update_case(
     )?;
     details.write_difficulties(&tx, id)?;
     touch(&tx, id, &now)?;
+    audit::append(&tx, AuditAction::Edited, Target::case(id))?;
     tx.commit()?;
     tracing::info!(case = %id, "case details updated");
     super::get_case(open, clock, id)

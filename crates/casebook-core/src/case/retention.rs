@@ -10,6 +10,7 @@ use crate::columns::text_enum;
 use crate::error::Result;
 use crate::notebook::OpenNotebook;
 use crate::person::{AgeBand, PersonView};
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
@@ -101,7 +102,10 @@ pub fn retention_profile(open: &OpenNotebook) -> Result<RetentionProfile> {
 
 /// Chooses the retention profile.
 pub fn set_retention_profile(open: &mut OpenNotebook, profile: RetentionProfile) -> Result<RetentionProfile> {
-    open.store().conn().execute("UPDATE settings SET retention_profile = ?1 WHERE id = 1", [profile])?;
+    let tx = open.change()?;
+    tx.execute("UPDATE settings SET retention_profile = ?1 WHERE id = 1", [profile])?;
+    audit::append(&tx, AuditAction::Edited, Target::record(AuditTable::Settings, 1))?;
+    tx.commit()?;
     tracing::info!(profile = profile.as_str(), "retention profile set");
     Ok(profile)
 }

@@ -11,6 +11,7 @@ use crate::input;
 use crate::medical::{self, PractitionerId};
 use crate::notebook::OpenNotebook;
 use crate::person::{self, PersonId, Role};
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use crate::workflow::Rule;
 use chrono::NaiveDate;
 use rusqlite::types::Type;
@@ -82,7 +83,7 @@ pub fn record_consent(
     let kind = consent.terms.kind();
     let recipient = consent.terms.recipient();
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let row = case::writable(&tx, case_id)?;
     if given_on < row.first_contact_on {
         return Err(Error::invalid("givenOn", "A consent in this case cannot predate the first contact."));
@@ -146,6 +147,7 @@ pub fn record_consent(
     )?;
     let id = ConsentId(tx.last_insert_rowid());
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::ConsentRecorded, Target::in_case(AuditTable::Consent, id.0, case_id))?;
     tx.commit()?;
     tracing::info!(case = %case_id, consent = %id, kind = kind.as_str(), version, "consent recorded");
     find(open, today, id)
@@ -162,7 +164,7 @@ pub fn withdraw_consent(
     let withdrawn_on = input::past_date("withdrawnOn", withdrawal.withdrawn_on, today)?;
     let reason = input::text("reason", withdrawal.reason.as_deref())?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let found = tx
         .query_row(
             "SELECT c.case_id, c.given_on, c.withdrawn_on IS NOT NULL,
@@ -191,6 +193,7 @@ pub fn withdraw_consent(
         params![SqlDate(withdrawn_on), reason, now, id],
     )?;
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::ConsentWithdrawn, Target::in_case(AuditTable::Consent, id.0, case_id))?;
     tx.commit()?;
     tracing::info!(consent = %id, "consent withdrawn");
     find(open, today, id)

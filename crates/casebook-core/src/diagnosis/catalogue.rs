@@ -6,6 +6,7 @@ use crate::columns::row_id;
 use crate::error::{Error, Result};
 use crate::input::{self, MAX_LIST_LEN};
 use crate::notebook::OpenNotebook;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -75,12 +76,13 @@ pub fn save_catalogue_entry(
             codes.push(CatalogueCode { system: c.system, code, verified: c.verified });
         }
     }
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     if let Some(code) = &difficulty
         && !tx.prepare_cached("SELECT 1 FROM difficulty WHERE code = ?1")?.exists([code])?
     {
         return Err(Error::invalid("difficulty", "That difficulty is not in the list."));
     }
+    let action = if id.is_some() { AuditAction::Edited } else { AuditAction::Created };
     let id = match id {
         Some(id) => {
             let changed = tx.execute(
@@ -109,6 +111,7 @@ pub fn save_catalogue_entry(
         stmt.execute(params![id, c.system, c.code, c.verified])?;
     }
     drop(stmt);
+    audit::append(&tx, action, Target::record(AuditTable::DiagnosisCatalogue, id.0))?;
     tx.commit()?;
     tracing::info!(entry = %id, "diagnosis catalogue entry saved");
     Ok(CatalogueEntry { id, difficulty, name, hint, codes, retired: entry.retired })

@@ -6,6 +6,7 @@ use crate::columns::row_id;
 use crate::error::{Error, Result};
 use crate::input::{self, MAX_LINE_CHARS};
 use crate::notebook::OpenNotebook;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -55,13 +56,14 @@ pub fn save_factor_term(
     term: FactorTermInput,
 ) -> Result<FactorTerm> {
     let label = input::required_line("label", &term.label, MAX_LINE_CHARS)?;
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let taken: bool = tx
         .prepare_cached("SELECT 1 FROM factor_vocabulary WHERE label = ?1 AND id IS NOT ?2")?
         .exists(params![label, id])?;
     if taken {
         return Err(Error::invalid("label", "This term is in the vocabulary already."));
     }
+    let action = if id.is_some() { AuditAction::Edited } else { AuditAction::Created };
     let id = match id {
         Some(id) => {
             let changed = tx.execute(
@@ -82,6 +84,7 @@ pub fn save_factor_term(
             FactorTermId(tx.last_insert_rowid())
         }
     };
+    audit::append(&tx, action, Target::record(AuditTable::FactorVocabulary, id.0))?;
     tx.commit()?;
     Ok(FactorTerm { id, label, usual_p: term.usual_p, usual_domain: term.usual_domain })
 }

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::input::{self, MAX_LINE_CHARS};
 use crate::notebook::OpenNotebook;
 use crate::person::{MAX_ADDRESS_CHARS, MAX_CONTACT_CHARS};
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -77,13 +78,15 @@ pub fn add_practitioner(
 ) -> Result<PractitionerView> {
     let mut p = practitioner.validate()?;
     let now = columns::instant_text(clock.now());
-    let conn = open.store().conn();
-    conn.execute(
+    let tx = open.change()?;
+    tx.execute(
         "INSERT INTO practitioner (kind, name, practice, phone, email, address, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
         params![p.kind, p.name, p.practice, p.phone, p.email, p.address, now],
     )?;
-    p.id = PractitionerId(conn.last_insert_rowid());
+    p.id = PractitionerId(tx.last_insert_rowid());
+    audit::append(&tx, AuditAction::Created, Target::record(AuditTable::Practitioner, p.id.0))?;
+    tx.commit()?;
     tracing::info!(practitioner = %p.id, "practitioner added");
     Ok(p)
 }
@@ -97,7 +100,8 @@ pub fn update_practitioner(
 ) -> Result<PractitionerView> {
     let mut p = practitioner.validate()?;
     let now = columns::instant_text(clock.now());
-    let changed = open.store().conn().execute(
+    let tx = open.change()?;
+    let changed = tx.execute(
         "UPDATE practitioner SET kind = ?1, name = ?2, practice = ?3, phone = ?4, email = ?5, address = ?6,
                 updated_at = ?7
          WHERE id = ?8",
@@ -106,6 +110,8 @@ pub fn update_practitioner(
     if changed == 0 {
         return Err(Error::NotFound("That practitioner is not in this notebook.".into()));
     }
+    audit::append(&tx, AuditAction::Edited, Target::record(AuditTable::Practitioner, id.0))?;
+    tx.commit()?;
     p.id = id;
     Ok(p)
 }

@@ -6,6 +6,7 @@ use crate::columns::row_id;
 use crate::error::{Error, Result};
 use crate::input;
 use crate::notebook::OpenNotebook;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -63,13 +64,14 @@ pub fn save_intervention_entry(
     if description.chars().count() > 1000 {
         return Err(Error::invalid("description", "Use at most 1000 characters."));
     }
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let taken = tx
         .prepare_cached("SELECT 1 FROM intervention_catalogue WHERE name = ?1 AND id IS NOT ?2")?
         .exists(params![name, id])?;
     if taken {
         return Err(Error::invalid("name", "This intervention is in the catalogue already."));
     }
+    let action = if id.is_some() { AuditAction::Edited } else { AuditAction::Created };
     let id = match id {
         Some(id) => {
             let changed = tx.execute(
@@ -90,6 +92,7 @@ pub fn save_intervention_entry(
             InterventionEntryId(tx.last_insert_rowid())
         }
     };
+    audit::append(&tx, action, Target::record(AuditTable::InterventionCatalogue, id.0))?;
     tx.commit()?;
     Ok(InterventionEntry { id, name, plissit: entry.plissit, description })
 }

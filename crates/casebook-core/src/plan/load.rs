@@ -44,7 +44,8 @@ pub(crate) fn goal_in_case(conn: &Connection, case_id: CaseId, goal: GoalId) -> 
 pub(super) fn load(conn: &Connection, id: PlanId, today: NaiveDate) -> Result<PlanView> {
     let mut view = conn
         .query_row(
-            "SELECT case_id, version, formulation_id, review_on, discussed_on, disagreement, revision_reason, created_at
+            "SELECT case_id, version, formulation_id, review_on, discussed_on, disagreement, revision_reason, created_at,
+                    signed_at
              FROM plan WHERE id = ?1",
             [id],
             |r| {
@@ -63,6 +64,7 @@ pub(super) fn load(conn: &Connection, id: PlanId, today: NaiveDate) -> Result<Pl
                     disagreement: r.get(5)?,
                     revision_reason: r.get(6)?,
                     created_at: columns::instant(r, 7)?,
+                    signed_at: columns::opt_instant(r, 8)?,
                     medical_reminder: None,
                 })
             },

@@ -9,6 +9,7 @@ use crate::columns::{self, SqlDate, row_id};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::notebook::OpenNotebook;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -77,7 +78,7 @@ pub fn record_process_note(
 ) -> Result<ProcessNoteView> {
     let v = validated(&note, columns::today(clock))?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     case::writable(&tx, case_id)?;
     check_session(&tx, case_id, v.session)?;
     tx.execute(
@@ -86,6 +87,7 @@ pub fn record_process_note(
         params![case_id, v.session, SqlDate(v.written_on), v.body, now],
     )?;
     let id = ProcessNoteId(tx.last_insert_rowid());
+    audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::ProcessNote, id.0, case_id))?;
     tx.commit()?;
     tracing::info!(case = %case_id, note = %id, "process note written");
     load(open.store().conn(), id)
@@ -100,7 +102,7 @@ pub fn update_process_note(
 ) -> Result<ProcessNoteView> {
     let v = validated(&note, columns::today(clock))?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let case_id = load(&tx, id)?.case_id;
     case::writable(&tx, case_id)?;
     check_session(&tx, case_id, v.session)?;
@@ -108,6 +110,7 @@ pub fn update_process_note(
         "UPDATE process_note SET session_id = ?1, written_on = ?2, body = ?3, updated_at = ?4 WHERE id = ?5",
         params![v.session, SqlDate(v.written_on), v.body, now, id],
     )?;
+    audit::append(&tx, AuditAction::Edited, Target::in_case(AuditTable::ProcessNote, id.0, case_id))?;
     tx.commit()?;
     load(open.store().conn(), id)
 }

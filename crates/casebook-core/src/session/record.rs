@@ -11,6 +11,7 @@ use crate::input::{self, MAX_LINE_CHARS};
 use crate::notebook::OpenNotebook;
 use crate::person::{self, Role};
 use crate::plan;
+use crate::record::audit::{self, AuditAction, AuditTable, Target};
 use crate::workflow::Rule;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use rusqlite::types::Value;
@@ -219,7 +220,7 @@ pub fn record_session(
 ) -> Result<SessionView> {
     let v = validated(&session, columns::today(clock))?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let row = case::writable(&tx, case_id)?;
     check_rules(&tx, &row, &v.input, None)?;
     let cols = note_columns();
@@ -234,6 +235,7 @@ pub fn record_session(
     let id = SessionId(tx.last_insert_rowid());
     write_lists(&tx, id, &v.input)?;
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::SessionNote, id.0, case_id))?;
     tx.commit()?;
     tracing::info!(case = %case_id, session = %id, kind = v.input.kind.as_str(), "session recorded");
     load::load(open.store().conn(), id)
@@ -248,7 +250,7 @@ pub fn update_session(
 ) -> Result<SessionView> {
     let v = validated(&session, columns::today(clock))?;
     let now = columns::instant_text(clock.now());
-    let tx = open.store_mut().conn_mut().transaction()?;
+    let tx = open.change()?;
     let (case_id, signed): (CaseId, bool) = tx
         .query_row("SELECT case_id, signed_at IS NOT NULL FROM session_note WHERE id = ?1", [id], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -268,6 +270,7 @@ pub fn update_session(
     tx.execute(&sql, params_from_iter(values))?;
     write_lists(&tx, id, &v.input)?;
     case::touch(&tx, case_id, &now)?;
+    audit::append(&tx, AuditAction::Edited, Target::in_case(AuditTable::SessionNote, id.0, case_id))?;
     tx.commit()?;
     tracing::info!(session = %id, "session corrected");
     load::load(open.store().conn(), id)

@@ -31,6 +31,17 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         // session notes and drafts (issue 3), with the editable seed vocabularies.
         sql: include_str!("migrations/0002_cases.sql"),
     },
+    Migration {
+        version: 3,
+        // Signatures, addenda, the audit chain and the guards that make signed items final
+        // (issue 4).
+        sql: include_str!("migrations/0003_record.sql"),
+    },
+    Migration {
+        version: 4,
+        // Exports (issue 5): the random case code of de-identified summaries.
+        sql: include_str!("migrations/0004_export.sql"),
+    },
 ];
 
 /// The schema version this build writes.
@@ -156,17 +167,51 @@ mod tests {
 
     /// Puts recognisable data in the tables a version-`version` notebook has.
     fn fill(conn: &Connection, version: u32) {
-        if version >= 1 {
+        for v in 1..=version {
+            fill_only(conn, v);
+        }
+    }
+
+    /// The data that version `version` adds, on a notebook filled up to the version before.
+    fn fill_only(conn: &Connection, version: u32) {
+        if version == 1 {
             conn.execute("UPDATE settings SET therapist_name = 'Dr Fixture', auto_lock_minutes = 17", [])
                 .unwrap();
         }
-        if version >= 2 {
+        if version == 2 {
             conn.execute_batch(
                 "INSERT INTO person (id, full_name, created_at, updated_at)
                      VALUES (1, 'Fixture Client', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');
                  INSERT INTO case_file (id, client_id, first_contact_on, has_partner, created_at, updated_at)
                      VALUES (1, 1, '2024-01-01', 0, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');
-                 INSERT INTO draft (editor_key, body, saved_at) VALUES ('k', 'draft', '2024-01-01T00:00:00Z');",
+                 INSERT INTO draft (editor_key, body, saved_at) VALUES ('k', 'draft', '2024-01-01T00:00:00Z');
+                 INSERT INTO intake (case_id, presenting_problem, completed_at, created_at, updated_at)
+                     VALUES (1, 'Fixture problem', '2024-01-02T00:00:00Z', '2024-01-02T00:00:00Z', '2024-01-02T00:00:00Z');
+                 INSERT INTO formulation (id, case_id, version, problem_statement, biomedical_status, created_at)
+                     VALUES (1, 1, 1, 'Fixture statement', 'ruled_out', '2024-01-03T00:00:00Z');
+                 INSERT INTO formulation_factor (formulation_id, position, label, p, domain)
+                     VALUES (1, 0, 'Fixture factor', 'protective', 'psychological');
+                 INSERT INTO plan (id, case_id, version, formulation_id, review_on, created_at)
+                     VALUES (1, 1, 1, 1, '2024-03-01', '2024-01-04T00:00:00Z');
+                 INSERT INTO plan_goal (id, plan_id, position, description, measure, target, target_on, status)
+                     VALUES (1, 1, 0, 'Fixture goal', 'diary', '4 of 5', '2024-06-01', 'active');
+                 INSERT INTO session_note (id, case_id, kind, format, held_on, starts_at, ends_at, modality, subjective,
+                                           risk_screen, created_at, updated_at)
+                     VALUES (1, 1, 'intake', 'soap', '2024-01-02', '09:00', '10:00', 'in_person', 'Fixture note',
+                             'not_screened', '2024-01-02T00:00:00Z', '2024-01-02T00:00:00Z');
+                 INSERT INTO session_present (session_id, person_id) VALUES (1, 1);",
+            )
+            .unwrap();
+        }
+        if version == 3 {
+            conn.execute_batch(
+                "UPDATE session_note SET signed_at = '2024-01-02T12:00:00Z', signed_by = 'Dr Fixture' WHERE id = 1;
+                 INSERT INTO addendum (case_id, record_kind, record_id, reason, body, written_on, signed_at, signed_by)
+                     VALUES (1, 'session_note', 1, 'Fixture reason', 'Fixture addendum', '2024-01-05',
+                             '2024-01-05T00:00:00Z', 'Dr Fixture');
+                 INSERT INTO audit_entry (seq, at, action, target_table, target_id, case_id, mac)
+                     VALUES (1, '2024-01-05T00:00:00Z', 'addendum_added', 'session_note', 1, 1, zeroblob(32));
+                 INSERT INTO audit_head (id, seq, seal) VALUES (1, 1, zeroblob(32));",
             )
             .unwrap();
         }
@@ -202,7 +247,30 @@ mod tests {
         assert_eq!((profile.as_str(), format.as_str()), ("south_africa", "soap"));
         let difficulties: i64 = conn.query_row("SELECT count(*) FROM difficulty", [], |r| r.get(0)).unwrap();
         assert_eq!(difficulties, 8);
+        fill_only(&conn, 2);
+    }
+
+    #[test]
+    fn a_version_two_notebook_gains_unsigned_columns_and_guards_for_what_it_signs_next() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 2).unwrap();
         fill(&conn, 2);
+        migrate_to(&mut conn, 3).unwrap();
+        let unsigned: i64 = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM session_note WHERE signed_at IS NULL AND signed_by IS NULL)
+                      + (SELECT count(*) FROM formulation WHERE signed_at IS NULL)
+                      + (SELECT count(*) FROM plan WHERE signed_at IS NULL)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(unsigned, 3);
+        conn.execute("UPDATE session_note SET subjective = 'corrected' WHERE id = 1", []).unwrap();
+        fill_only(&conn, 3);
+        assert!(conn.execute("UPDATE session_note SET subjective = 'again' WHERE id = 1", []).is_err());
+        assert!(conn.execute("DELETE FROM session_present WHERE session_id = 1", []).is_err());
+        assert!(conn.execute("DELETE FROM audit_entry", []).is_err());
     }
 
     #[test]

@@ -1,0 +1,240 @@
+//! Exports: the supervision summary (DOMAIN.md section 8) as PDF or Markdown, and the referral
+//! letter to a medical practitioner.
+//!
+//! A summary is built once, as a model ([`SupervisionSummary`]): the sections the therapist chose,
+//! in the domain's order, de-identified by default ([`deid`]). The export window previews exactly
+//! that model with every redaction marked; the therapist may add or undo redactions and must
+//! confirm; the export rebuilds the model from the same options and refuses if its fingerprint no
+//! longer matches the preview, so what is written is what was seen. Renderers draw the model:
+//! Markdown here, PDF in the `casebook-pdf` crate (behind [`PdfRenderer`], so this crate carries no
+//! PDF dependency). The bytes are written to the therapist's chosen path atomically and
+//! owner-only ([`write_export`]), and every export becomes an audit entry (kind and case, never
+//! the content or the path).
+//!
+//! A referral letter is identified, as a letter must be, and possible only while the client's
+//! release-of-information consent naming the recipient is active; it holds only the presenting
+//! problem, the relevant history and the question for the doctor.
+//!
+//! What does not belong here: the clinical content itself (each domain module; the export only
+//! reads through their public functions), the file dialog (the shell), outcome measures (a later
+//! issue fills [`Measures`]).
+
+mod audit;
+mod build;
+mod codes;
+mod deid;
+mod gather;
+mod letter;
+mod markdown;
+mod model;
+mod options;
+mod words;
+mod write;
+
+pub use build::section_title;
+pub use letter::{LetterExport, ReferralLetter, ReferralLetterDraft, referral_letter, referral_letter_draft};
+pub use markdown::render_markdown;
+pub use model::{
+    Block, Field, MeasureRow, Measures, Redaction, RedactionReason, Section, Segment, SupervisionSummary,
+    Table, Text,
+};
+pub use options::{ExportFormat, Identification, PaperSize, SummaryOptions, SummarySection};
+pub use write::write_export;
+
+use crate::case::CaseId;
+use crate::clock::Clock;
+use crate::columns;
+use crate::error::{Error, Result};
+use crate::notebook::OpenNotebook;
+use blake2::digest::consts::U16;
+use blake2::{Blake2b, Digest};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// Renders the models to PDF; implemented by the `casebook-pdf` crate.
+pub trait PdfRenderer {
+    fn summary_pdf(&self, summary: &SupervisionSummary, paper: PaperSize) -> Result<Vec<u8>>;
+    fn letter_pdf(&self, letter: &ReferralLetter, paper: PaperSize) -> Result<Vec<u8>>;
+}
+
+/// Writing a supervision summary, as the export window sends it after the preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SummaryExport {
+    pub case_id: CaseId,
+    pub options: SummaryOptions,
+    pub format: ExportFormat,
+    pub paper: PaperSize,
+    /// The fingerprint of the preview the therapist confirmed.
+    pub fingerprint: String,
+}
+
+/// A section the export window offers, in the summary's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SummarySectionInfo {
+    pub kind: SummarySection,
+    pub title: String,
+    /// Always included: the supervision question.
+    pub required: bool,
+}
+
+/// The sections of a supervision summary, for the export window's choices.
+pub fn summary_sections() -> Vec<SummarySectionInfo> {
+    use crate::columns::TextEnum;
+    SummarySection::ALL
+        .iter()
+        .map(|&kind| SummarySectionInfo {
+            kind,
+            title: section_title(kind).into(),
+            required: kind == SummarySection::Question,
+        })
+        .collect()
+}
+
+/// What an export wrote (the window knows the path it chose).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportResult {
+    pub format: ExportFormat,
+    pub identification: Identification,
+    pub bytes: u64,
+    pub redactions: u32,
+}
+
+/// The supervision summary of a case, built with `options`: what the preview shows and the
+/// export writes. Creates the case's code at its first export.
+pub fn supervision_summary(
+    open: &OpenNotebook,
+    clock: &dyn Clock,
+    case_id: CaseId,
+    options: &SummaryOptions,
+) -> Result<SupervisionSummary> {
+    let opts = options.validated()?;
+    let src = gather::gather(open, clock, case_id, opts.include_process_notes)?;
+    let case_code = codes::case_code(open.store().conn(), clock, case_id)?;
+    let builder = build::Builder::new(&src, &opts, &case_code);
+    let mut sections = builder.sections();
+    let mut redactions = Vec::new();
+    if !opts.identification.is_identified() {
+        let lexicon = lexicon(&src, &opts, &sections);
+        redactions = deid::apply(&mut sections, &lexicon, &opts.undone);
+    }
+    let mut summary = SupervisionSummary {
+        case_code,
+        exported_on: columns::today(clock),
+        identification: opts.identification,
+        sections,
+        redactions,
+        fingerprint: String::new(),
+    };
+    summary.fingerprint = fingerprint(&summary)?;
+    Ok(summary)
+}
+
+/// Everything the notebook knows that identifies someone in this case.
+fn lexicon(src: &gather::Sources, opts: &options::ValidOptions, sections: &[Section]) -> deid::Lexicon {
+    let mut lexicon = deid::Lexicon::new(chrono::Datelike::year(&src.today));
+    lexicon.person("Client", &src.case.client);
+    if let Some(partner) = &src.case.partner {
+        lexicon.person("Partner", &partner.person);
+    }
+    for p in &src.practitioners {
+        lexicon.practitioner(words::practitioner_role(p.kind), p);
+    }
+    if let Some(source) = &src.case.referral_source {
+        lexicon.referrer(source);
+    }
+    for others in src.sessions.iter().filter_map(|s| s.others_present.as_deref()) {
+        lexicon.others_present(others);
+    }
+    for section in sections {
+        for block in &section.blocks {
+            block.visit(&mut |t| {
+                if t.recorded {
+                    lexicon.harvest(&t.as_string());
+                }
+            });
+        }
+    }
+    for text in &opts.extra_redactions {
+        lexicon.extra(text);
+    }
+    lexicon.settle();
+    lexicon
+}
+
+/// A digest of what the summary says (not of the redaction list, which holds the originals).
+fn fingerprint(summary: &SupervisionSummary) -> Result<String> {
+    let content = serde_json::to_vec(&(&summary.case_code, summary.identification, &summary.sections))
+        .map_err(|_| Error::Storage("The summary could not be prepared.".into()))?;
+    let digest =
+        Blake2b::<U16>::new_with_prefix(summary.exported_on.to_string()).chain_update(content).finalize();
+    Ok(data_encoding::HEXLOWER.encode(&digest))
+}
+
+/// Writes a supervision summary the therapist previewed and confirmed to `path`, and records the
+/// export in the audit trail. Refused when the summary no longer matches the preview.
+pub fn export_supervision_summary(
+    open: &mut OpenNotebook,
+    clock: &dyn Clock,
+    request: &SummaryExport,
+    path: &Path,
+    pdf: &dyn PdfRenderer,
+) -> Result<ExportResult> {
+    let summary = supervision_summary(open, clock, request.case_id, &request.options)?;
+    if summary.fingerprint != request.fingerprint {
+        return Err(Error::Conflict(
+            "The summary has changed since the preview. Look at the preview again before exporting.".into(),
+        ));
+    }
+    let bytes = match request.format {
+        ExportFormat::Pdf => pdf.summary_pdf(&summary, request.paper)?,
+        ExportFormat::Markdown => render_markdown(&summary).into_bytes(),
+    };
+    let written = write_export(path, &bytes)?;
+    let event = audit::ExportEvent::SupervisionSummary {
+        case_id: request.case_id,
+        format: request.format,
+        identification: summary.identification,
+    };
+    if let Err(err) = audit::record_export(open, event) {
+        let _ = std::fs::remove_file(path);
+        return Err(err);
+    }
+    Ok(ExportResult {
+        format: request.format,
+        identification: summary.identification,
+        bytes: written,
+        redactions: u32::try_from(summary.redactions.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// Writes a referral letter to `path` as PDF, and records the export in the audit trail.
+pub fn export_referral_letter(
+    open: &mut OpenNotebook,
+    clock: &dyn Clock,
+    request: &LetterExport,
+    path: &Path,
+    pdf: &dyn PdfRenderer,
+) -> Result<ExportResult> {
+    let (letter, case_id) = letter::build(open, clock, request)?;
+    let bytes = pdf.letter_pdf(&letter, request.paper)?;
+    let written = write_export(path, &bytes)?;
+    if let Err(err) =
+        audit::record_export(open, audit::ExportEvent::ReferralLetter { case_id, referral: request.referral })
+    {
+        let _ = std::fs::remove_file(path);
+        return Err(err);
+    }
+    Ok(ExportResult {
+        format: ExportFormat::Pdf,
+        identification: Identification::Identified,
+        bytes: written,
+        redactions: 0,
+    })
+}
+
+#[cfg(test)]
+mod tests;

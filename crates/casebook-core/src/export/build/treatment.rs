@@ -1,0 +1,276 @@
+//! The treatment half of the summary: the formulation, the plan with homework adherence, and the
+//! course of treatment session by session.
+
+use super::{Builder, Writer};
+use crate::case::{CaseEventKind, ClosingReason};
+use crate::columns::TextEnum;
+use crate::export::model::Text;
+use crate::export::words;
+use crate::formulation::FourP;
+use crate::plan::GoalId;
+use crate::record::RecordRef;
+use crate::session::{NoteBody, SessionView};
+
+impl Builder<'_> {
+    pub(super) fn formulation(&self, w: &mut Writer) {
+        let Some(f) = &self.src.formulation else {
+            w.remark("No formulation is written yet.");
+            return;
+        };
+        let mut fields = vec![Writer::plain(
+            "Version",
+            format!("{} (written {})", f.version, self.date(f.created_at.date_naive())),
+        )];
+        fields.push(Writer::plain("Biomedical status when written", f.biomedical_status.label()));
+        w.fields(fields);
+        if let Some(reminder) = &f.medical_reminder {
+            w.remark(reminder);
+        }
+        w.passage("Problem statement", Some(&f.problem_statement));
+        w.passage("The nodal point: the maintaining cycle", f.nodal_point.as_deref());
+        if !f.factors.is_empty() {
+            let mut factors: Vec<_> = f.factors.iter().collect();
+            factors.sort_by_key(|x| FourP::ALL.iter().position(|p| *p == x.p));
+            let rows = factors
+                .into_iter()
+                .map(|x| {
+                    vec![
+                        Text::plain(words::four_p(x.p)),
+                        w.text(&x.label),
+                        Text::plain(words::domain(x.domain)),
+                        w.text(x.note.as_deref().unwrap_or("")),
+                    ]
+                })
+                .collect();
+            let columns = ["The 4 Ps", "Contributing factor", "Domain", "Note"];
+            w.table(Some("Contributing factors"), &columns, &[3, 5, 3, 5], rows);
+        }
+        w.passage("Biomedical note", f.biomedical_note.as_deref());
+        w.passage("Treatment implications: the first target", f.treatment_implications.as_deref());
+        if let Some(on) = f.shared_on {
+            w.fields(vec![Writer::plain("Shared with the client(s)", self.date(on))]);
+        }
+        w.passage("Their response", f.shared_response.as_deref());
+        w.passage("Why this version was revised", f.revision_reason.as_deref());
+        self.addenda(w, RecordRef::Formulation(f.id));
+    }
+
+    /// "Goal 2" for a goal of any plan version.
+    fn goal_label(&self, id: GoalId) -> String {
+        for plan in &self.src.plans {
+            if let Some(i) = plan.goals.iter().position(|g| g.id == id) {
+                return if Some(plan.id) == self.src.plan().map(|p| p.id) {
+                    format!("Goal {}", i + 1)
+                } else {
+                    format!("Goal {} of plan version {}", i + 1, plan.version)
+                };
+            }
+        }
+        "A goal".into()
+    }
+
+    pub(super) fn plan(&self, w: &mut Writer) {
+        let Some(p) = self.src.plan() else {
+            w.remark("No treatment plan is made yet.");
+            return;
+        };
+        let overdue = if p.review_overdue { " (overdue)" } else { "" };
+        let mut fields = vec![
+            Writer::plain(
+                "Version",
+                format!("{} (made {})", p.version, self.date(p.created_at.date_naive())),
+            ),
+            Writer::plain("Review", format!("{}{overdue}", self.date(p.review_on))),
+        ];
+        if let Some(on) = p.discussed_on {
+            fields.push(Writer::plain("Discussed with the client(s)", self.date(on)));
+        }
+        if !p.agreed_by.is_empty() {
+            let who: Vec<String> = p.agreed_by.iter().map(|&id| self.who(id)).collect();
+            fields.push(Writer::plain("Agreed by", who.join(", ")));
+        }
+        w.fields(fields);
+        w.passage("Disagreement", p.disagreement.as_deref());
+        self.addenda(w, RecordRef::Plan(p.id));
+        if let Some(reminder) = &p.medical_reminder {
+            w.remark(reminder);
+        }
+        if p.goals.is_empty() {
+            w.remark("The plan has no goals.");
+        } else {
+            let rows = p
+                .goals
+                .iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    let status = match &g.status_reason {
+                        Some(r) => w.text(&format!("{}: {r}", words::goal_status(g.status))),
+                        None => Text::plain(words::goal_status(g.status)),
+                    };
+                    vec![
+                        Text::plain((i + 1).to_string()),
+                        w.text(&g.description),
+                        w.text(&g.measure),
+                        w.text(&g.target),
+                        Text::plain(self.date(g.target_on)),
+                        status,
+                    ]
+                })
+                .collect();
+            let columns = ["#", "Goal", "Measured by", "Target", "By", "Status"];
+            w.table(Some("Goals"), &columns, &[1, 7, 4, 3, 2, 3], rows);
+        }
+        if !p.interventions.is_empty() {
+            let rows = p
+                .interventions
+                .iter()
+                .map(|x| {
+                    let goals: Vec<String> =
+                        x.goals.iter().map(|&g| self.goal_label(g).replace("Goal ", "")).collect();
+                    vec![
+                        w.text(&x.name),
+                        Text::plain(words::plissit(x.plissit)),
+                        Text::plain(if goals.is_empty() { "-".into() } else { goals.join(", ") }),
+                        w.text(x.homework.as_deref().unwrap_or("")),
+                    ]
+                })
+                .collect();
+            let columns = ["Intervention", "PLISSIT level", "Goals", "Homework"];
+            w.table(Some("Interventions"), &columns, &[4, 4, 1, 6], rows);
+        }
+        let reviewed: Vec<&SessionView> = self
+            .src
+            .sessions
+            .iter()
+            .filter(|s| s.homework_reviewed.is_some() || s.homework_set.is_some())
+            .collect();
+        if !reviewed.is_empty() {
+            w.subheading("Homework adherence");
+            let rows = reviewed
+                .into_iter()
+                .map(|s| {
+                    vec![
+                        Text::plain(self.session_label(s)),
+                        w.text(s.homework_reviewed.as_deref().unwrap_or("-")),
+                        w.text(s.homework_set.as_deref().unwrap_or("-")),
+                    ]
+                })
+                .collect();
+            let columns = ["Session", "Homework reviewed", "Homework set"];
+            w.table(None, &columns, &[3, 6, 6], rows);
+        }
+    }
+
+    pub(super) fn course(&self, w: &mut Writer) {
+        let sessions = &self.src.sessions;
+        if sessions.is_empty() {
+            w.remark("No session is recorded yet.");
+        } else {
+            let rows = sessions
+                .iter()
+                .map(|s| {
+                    let minutes = (s.ends_at - s.starts_at).num_minutes();
+                    let present: Vec<String> = s.present.iter().map(|&p| self.role(p).to_string()).collect();
+                    vec![
+                        Text::plain(self.number(s.id).to_string()),
+                        Text::plain(self.date(s.held_on)),
+                        Text::plain(words::session_kind(s.kind)),
+                        Text::plain(format!("{}, {minutes} min", words::modality(s.modality))),
+                        Text::plain(present.join(", ")),
+                        Text::plain(words::risk(s.risk_screen)),
+                    ]
+                })
+                .collect();
+            let columns = ["#", "When", "Kind", "Modality", "Present", "Risk screen"];
+            w.table(Some("Sessions"), &columns, &[1, 3, 2, 3, 3, 3], rows);
+            let shown = self.opts.recent_notes.map_or(sessions.len(), |n| (n as usize).min(sessions.len()));
+            if shown < sessions.len() {
+                w.remark(&format!(
+                    "The notes of the latest {shown} of {} sessions follow in full.",
+                    sessions.len()
+                ));
+            }
+            for s in &sessions[sessions.len() - shown..] {
+                self.note(w, s);
+            }
+        }
+        for event in &self.src.case.history {
+            match event.kind {
+                CaseEventKind::Closed => {
+                    w.subheading(&format!("Case closed, {}", self.date(event.on_date)));
+                    if let Some(reason) = event.closing_reason {
+                        w.fields(vec![Writer::plain("Why", closing_reason(reason))]);
+                    }
+                    w.passage("Reason", event.reason.as_deref());
+                    w.passage("Discharge summary", event.discharge_summary.as_deref());
+                }
+                CaseEventKind::Reopened => {
+                    w.subheading(&format!("Case reopened, {}", self.date(event.on_date)));
+                    w.passage("Reason", event.reason.as_deref());
+                }
+            }
+        }
+    }
+
+    fn note(&self, w: &mut Writer, s: &SessionView) {
+        let minutes = (s.ends_at - s.starts_at).num_minutes();
+        w.subheading(&format!(
+            "{}: {}, {}, {minutes} min",
+            self.session_label(s),
+            words::session_kind(s.kind),
+            words::modality(s.modality)
+        ));
+        let parts: Vec<(&str, Option<&str>)> = match &s.body {
+            NoteBody::Soap { subjective, objective, assessment, plan } => vec![
+                ("Subjective", subjective.as_deref()),
+                ("Objective", objective.as_deref()),
+                ("Assessment", assessment.as_deref()),
+                ("Plan", plan.as_deref()),
+            ],
+            NoteBody::Dap { data, assessment, plan } => {
+                vec![
+                    ("Data", data.as_deref()),
+                    ("Assessment", assessment.as_deref()),
+                    ("Plan", plan.as_deref()),
+                ]
+            }
+            NoteBody::Birp { behaviour, intervention, response, plan } => vec![
+                ("Behaviour", behaviour.as_deref()),
+                ("Intervention", intervention.as_deref()),
+                ("Response", response.as_deref()),
+                ("Plan", plan.as_deref()),
+            ],
+        };
+        for (label, value) in parts {
+            w.passage(label, value);
+        }
+        let mut fields = Vec::new();
+        if !s.goals_addressed.is_empty() {
+            let goals: Vec<String> = s.goals_addressed.iter().map(|&g| self.goal_label(g)).collect();
+            fields.push(Writer::plain("Goals addressed", goals.join(", ")));
+        }
+        if !s.interventions_used.is_empty() {
+            let names: Vec<&str> = s.interventions_used.iter().map(|i| i.name.as_str()).collect();
+            fields.push(w.recorded("Interventions used", &names.join(", ")));
+        }
+        if let Some(others) = &s.others_present {
+            fields.push(w.recorded("Also present", others));
+        }
+        w.fields(fields);
+        w.passage("Homework reviewed", s.homework_reviewed.as_deref());
+        w.passage("Homework set", s.homework_set.as_deref());
+        w.passage("Medical updates", s.medical_updates.as_deref());
+        w.passage("Risk action", s.risk_action.as_deref());
+        self.addenda(w, RecordRef::SessionNote(s.id));
+    }
+}
+
+fn closing_reason(r: ClosingReason) -> &'static str {
+    match r {
+        ClosingReason::GoalsAchieved => "goals achieved",
+        ClosingReason::ClientEnded => "the client ended therapy",
+        ClosingReason::ReferredOn => "referred on",
+        ClosingReason::LostContact => "lost contact",
+        ClosingReason::Other => "other",
+    }
+}

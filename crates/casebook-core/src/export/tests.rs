@@ -1,0 +1,274 @@
+//! Summaries and letters built from a real notebook: the options, the case code, process notes,
+//! de-identified versus identified Markdown, the preview's fingerprint, the audit entry, and the
+//! referral letter's consent rule.
+
+use super::*;
+use crate::columns::TextEnum;
+use crate::consent::{ConsentInput, ConsentMethod, ConsentTerms, WithdrawConsent};
+use crate::medical::{PractitionerInput, PractitionerKind, ReferralInput};
+use crate::session::{ProcessNoteInput, SessionKind};
+use crate::testing::{Fixture, rule_of, session_input};
+use std::cell::Cell;
+
+/// A PDF renderer that writes a marker, so the core's export can be tested without the PDF crate.
+#[derive(Default)]
+struct FakePdf {
+    calls: Cell<u32>,
+}
+
+impl PdfRenderer for FakePdf {
+    fn summary_pdf(&self, summary: &SupervisionSummary, _: PaperSize) -> Result<Vec<u8>> {
+        self.calls.set(self.calls.get() + 1);
+        Ok(format!("%PDF summary {}", summary.case_code).into_bytes())
+    }
+    fn letter_pdf(&self, letter: &ReferralLetter, _: PaperSize) -> Result<Vec<u8>> {
+        Ok(format!("%PDF letter to {}", letter.to_role).into_bytes())
+    }
+}
+
+/// A couple at plan stage whose notes name the client ("Ari Example"), the partner ("Sam
+/// Example"), a GP and a date; a GP referral with the client's release consent.
+fn case_with_names(f: &mut Fixture) -> (CaseId, crate::medical::ReferralId, crate::consent::ConsentId) {
+    let (case, _partner) = f.couple();
+    f.formulation(case.id);
+    f.plan(case.id);
+    let on = f.days_ago(5);
+    let mut note = session_input(SessionKind::Individual, on, vec![case.client.id]);
+    note.body = crate::session::NoteBody::Dap {
+        data: Some("Ari's worry eased; EXAMPLE, Ari saw Dr Quill on 3 March 2025. Call 082 555 0143.".into()),
+        assessment: None,
+        plan: Some("Sam Example to join next time.".into()),
+    };
+    let (nb, clock) = f.parts();
+    session::record_session(nb, clock, case.id, note).unwrap();
+    let gp = PractitionerInput {
+        kind: PractitionerKind::Gp,
+        name: "Dr Avril Quill".into(),
+        practice: Some("Harbourside Family Practice".into()),
+        phone: None,
+        email: None,
+        address: Some("4 Wharf Road, Harbourside".into()),
+    };
+    let gp = crate::medical::add_practitioner(nb, clock, gp).unwrap();
+    let release = ConsentInput {
+        given_by: case.client.id,
+        terms: ConsentTerms::ReleaseOfInformation {
+            recipient: gp.id,
+            shared_information: "Presenting problem, relevant history and the question.".into(),
+        },
+        given_on: crate::columns::today(clock) - chrono::Duration::days(4),
+        expires_on: None,
+        method: ConsentMethod::Written,
+        note: None,
+    };
+    let consent = crate::consent::record_consent(nb, clock, case.id, release).unwrap();
+    let referral = ReferralInput {
+        practitioner: gp.id,
+        referred_on: crate::columns::today(clock) - chrono::Duration::days(3),
+        reason: "Please rule out vascular causes for Ari.".into(),
+        note: None,
+    };
+    let referral = crate::medical::add_referral(nb, clock, case.id, referral).unwrap();
+    (case.id, referral.id, consent.id)
+}
+
+use crate::session;
+
+fn options(identification: Identification) -> SummaryOptions {
+    SummaryOptions {
+        identification,
+        ..SummaryOptions::new("How do I keep Ari engaged while Sam is ambivalent?")
+    }
+}
+
+#[test]
+fn every_section_comes_in_the_domain_order() {
+    let mut f = Fixture::new();
+    let (case, ..) = case_with_names(&mut f);
+    let mut opts = options(Identification::DeIdentified);
+    opts.sections = vec![SummarySection::Feedback, SummarySection::Context, SummarySection::Plan];
+    let (nb, clock) = f.parts();
+    let summary = supervision_summary(nb, clock, case, &opts).unwrap();
+    let kinds: Vec<SummarySection> = summary.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [SummarySection::Question, SummarySection::Context, SummarySection::Plan, SummarySection::Feedback]
+    );
+    opts.sections = SummarySection::ALL.to_vec();
+    let all = supervision_summary(nb, clock, case, &opts).unwrap();
+    assert_eq!(all.sections.iter().map(|s| s.kind).collect::<Vec<_>>(), SummarySection::ALL);
+}
+
+#[test]
+fn the_question_and_a_section_are_required() {
+    let mut f = Fixture::new();
+    let case = f.new_case(false);
+    let (nb, clock) = f.parts();
+    let mut opts = options(Identification::DeIdentified);
+    opts.question = "  ".into();
+    assert_eq!(crate::testing::field_of(supervision_summary(nb, clock, case.id, &opts)), "question");
+    opts.question = "Q?".into();
+    opts.sections = vec![SummarySection::Question];
+    assert_eq!(crate::testing::field_of(supervision_summary(nb, clock, case.id, &opts)), "sections");
+    opts.sections = vec![SummarySection::Context];
+    opts.extra_redactions = vec!["x".into()];
+    assert_eq!(crate::testing::field_of(supervision_summary(nb, clock, case.id, &opts)), "extraRedactions.0");
+}
+
+#[test]
+fn the_case_code_is_random_stored_and_the_same_every_time() {
+    let mut f = Fixture::new();
+    let one = f.new_case(false).id;
+    let (nb, clock) = f.parts();
+    let opts = options(Identification::DeIdentified);
+    let first = supervision_summary(nb, clock, one, &opts).unwrap().case_code;
+    assert_eq!(supervision_summary(nb, clock, one, &opts).unwrap().case_code, first);
+    let two = crate::case::create_case(
+        nb,
+        clock,
+        crate::testing::new_case_input("Bo Other", crate::columns::today(clock), false),
+    )
+    .unwrap()
+    .id;
+    let second = supervision_summary(nb, clock, two, &opts).unwrap().case_code;
+    assert_ne!(first, second);
+    let stored: String = nb
+        .store()
+        .conn()
+        .query_row("SELECT code FROM case_code WHERE case_id = ?1", [one], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, first);
+}
+
+#[test]
+fn de_identified_markdown_names_nobody_and_identified_markdown_does() {
+    let mut f = Fixture::new();
+    let (case, ..) = case_with_names(&mut f);
+    let (nb, clock) = f.parts();
+    let summary = supervision_summary(nb, clock, case, &options(Identification::DeIdentified)).unwrap();
+    let md = render_markdown(&summary);
+    for canary in
+        ["Ari", "ARI", "Example", "EXAMPLE", "Sam", "Quill", "Harbourside", "082 555", "3 March", "Wharf"]
+    {
+        assert!(!md.contains(canary), "{canary} leaked into:\n{md}");
+    }
+    assert!(md.contains("Client's worry eased"), "{md}");
+    assert!(md.contains("\\[phone\\]") && md.contains("\\[date in 2025\\]"), "{md}");
+    assert!(summary.redactions.iter().any(|r| r.original == "Ari" && r.replacement == "Client"));
+    let identified = supervision_summary(nb, clock, case, &options(Identification::Identified)).unwrap();
+    assert!(identified.redactions.is_empty());
+    let md = render_markdown(&identified);
+    for canary in ["Ari Example", "Sam Example", "Dr Quill", "082 555 0143", "IDENTIFIED"] {
+        assert!(md.contains(canary), "{canary} missing from:\n{md}");
+    }
+}
+
+#[test]
+fn process_notes_stay_out_unless_included() {
+    let mut f = Fixture::new();
+    let (case, ..) = case_with_names(&mut f);
+    let (nb, clock) = f.parts();
+    let note = ProcessNoteInput {
+        session: None,
+        written_on: crate::columns::today(clock),
+        body: "I felt protective: canaryprocess.".into(),
+    };
+    session::record_process_note(nb, clock, case, note).unwrap();
+    let mut opts = options(Identification::DeIdentified);
+    assert!(
+        !render_markdown(&supervision_summary(nb, clock, case, &opts).unwrap()).contains("canaryprocess")
+    );
+    opts.include_process_notes = true;
+    assert!(render_markdown(&supervision_summary(nb, clock, case, &opts).unwrap()).contains("canaryprocess"));
+}
+
+#[test]
+fn extra_and_undone_redactions_change_only_what_was_chosen() {
+    let mut f = Fixture::new();
+    let (case, ..) = case_with_names(&mut f);
+    let (nb, clock) = f.parts();
+    let mut opts = options(Identification::DeIdentified);
+    opts.extra_redactions = vec!["worry".into()];
+    let summary = supervision_summary(nb, clock, case, &opts).unwrap();
+    assert!(!render_markdown(&summary).to_lowercase().contains("worry"));
+    let phone = summary.redactions.iter().find(|r| r.reason == RedactionReason::Phone).unwrap().id.clone();
+    opts.undone_redactions = vec![phone];
+    let undone = supervision_summary(nb, clock, case, &opts).unwrap();
+    assert!(render_markdown(&undone).contains("082 555 0143"));
+    assert_eq!(undone.redactions.len(), summary.redactions.len() - 1);
+    assert_ne!(undone.fingerprint, summary.fingerprint);
+}
+
+#[test]
+fn an_export_writes_what_was_previewed_owner_only_and_is_audited() {
+    let mut f = Fixture::new();
+    let (case, ..) = case_with_names(&mut f);
+    let dir = tempfile::tempdir().unwrap();
+    let (nb, clock) = f.parts();
+    let opts = options(Identification::DeIdentified);
+    let preview = supervision_summary(nb, clock, case, &opts).unwrap();
+    let request = SummaryExport {
+        case_id: case,
+        options: opts.clone(),
+        format: ExportFormat::Markdown,
+        paper: PaperSize::A4,
+        fingerprint: preview.fingerprint.clone(),
+    };
+    let path = dir.path().join("Ari Example supervision.md");
+    let pdf = FakePdf::default();
+    let result = export_supervision_summary(nb, clock, &request, &path, &pdf).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), render_markdown(&preview));
+    assert_eq!(result.bytes, std::fs::metadata(&path).unwrap().len());
+    #[cfg(unix)]
+    assert_eq!(crate::files::mode_of(&path).unwrap(), 0o600);
+    let audited: i64 = nb
+        .store()
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_entry WHERE action = 'exported' AND case_id = ?1",
+            [case],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 1);
+    let pdf_request = SummaryExport { format: ExportFormat::Pdf, ..request.clone() };
+    export_supervision_summary(nb, clock, &pdf_request, &dir.path().join("s.pdf"), &pdf).unwrap();
+    assert_eq!(pdf.calls.get(), 1);
+
+    let stale = SummaryExport { fingerprint: "0".repeat(32), ..request };
+    let other = dir.path().join("stale.md");
+    assert!(matches!(export_supervision_summary(nb, clock, &stale, &other, &pdf), Err(Error::Conflict(_))));
+    assert!(!other.exists());
+}
+
+#[test]
+fn a_referral_letter_needs_the_active_release_consent_and_holds_only_what_it_covers() {
+    let mut f = Fixture::new();
+    let (_, referral, consent) = case_with_names(&mut f);
+    let dir = tempfile::tempdir().unwrap();
+    let (nb, clock) = f.parts();
+    let draft = referral_letter_draft(nb, clock, referral).unwrap();
+    assert_eq!(draft.question, "Please rule out vascular causes for Ari.");
+    assert_eq!(draft.recipient_kind, PractitionerKind::Gp);
+    let request = LetterExport {
+        referral,
+        presenting_problem: draft.presenting_problem.clone(),
+        relevant_history: Some(draft.relevant_history.clone()),
+        question: draft.question.clone(),
+        paper: PaperSize::A4,
+    };
+    let letter = referral_letter(nb, clock, &request).unwrap();
+    assert_eq!((letter.to_role.as_str(), letter.client_name.as_str()), ("GP", "Ari Example"));
+    assert!(letter.consent.contains("Presenting problem, relevant history and the question."));
+    export_referral_letter(nb, clock, &request, &dir.path().join("letter.pdf"), &FakePdf::default()).unwrap();
+
+    let withdraw = WithdrawConsent { withdrawn_on: crate::columns::today(clock), reason: None };
+    crate::consent::withdraw_consent(nb, clock, consent, withdraw).unwrap();
+    assert_eq!(rule_of(referral_letter_draft(nb, clock, referral)), "release_consent");
+    let path = dir.path().join("refused.pdf");
+    assert_eq!(
+        rule_of(export_referral_letter(nb, clock, &request, &path, &FakePdf::default())),
+        "release_consent"
+    );
+    assert!(!path.exists());
+}

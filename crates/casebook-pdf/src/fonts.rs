@@ -1,0 +1,113 @@
+//! The fonts every PDF embeds: Carlito regular, bold and italic (SIL Open Font License), compiled
+//! into the binary from `assets/fonts/`, so nothing is fetched and no system font is looked up.
+//! krilla embeds only the glyphs a document uses.
+//!
+//! Text is set glyph by glyph from the font's character map, without shaping: the widths the
+//! line breaker measures are exactly the advances drawn, and every glyph maps back to its own
+//! character, so text extracted from the PDF (by a reader, a search or `pdftotext`) is the text
+//! written, ligature-free.
+
+use casebook_core::{Error, Result};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use skrifa::charmap::Charmap;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
+use skrifa::{FontRef, MetadataProvider};
+
+static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/Carlito-Regular.ttf");
+static BOLD: &[u8] = include_bytes!("../../../assets/fonts/Carlito-Bold.ttf");
+static ITALIC: &[u8] = include_bytes!("../../../assets/fonts/Carlito-Italic.ttf");
+
+/// Which face of the family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Face {
+    Regular,
+    Bold,
+    Italic,
+}
+
+/// One face: the font krilla embeds, and what measuring needs.
+struct Loaded {
+    font: Font,
+    charmap: Charmap<'static>,
+    metrics: GlyphMetrics<'static>,
+    units_per_em: f32,
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loaded").field("units_per_em", &self.units_per_em).finish_non_exhaustive()
+    }
+}
+
+impl Loaded {
+    fn new(data: &'static [u8]) -> Result<Loaded> {
+        let broken = || Error::Corrupt("A font built into Casebook could not be read.".into());
+        let font_ref = FontRef::new(data).map_err(|_| broken())?;
+        let font = Font::new(data.to_vec().into(), 0).ok_or_else(broken)?;
+        let units_per_em = f32::from(font_ref.head().map_err(|_| broken())?.units_per_em());
+        Ok(Loaded {
+            font,
+            charmap: font_ref.charmap(),
+            metrics: font_ref.glyph_metrics(Size::unscaled(), LocationRef::default()),
+            units_per_em,
+        })
+    }
+
+    /// The glyph of `c` and its advance in ems.
+    fn glyph(&self, c: char) -> (GlyphId, f32) {
+        let c = match c {
+            '\t' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        };
+        let id = self.charmap.map(c).or_else(|| self.charmap.map('?')).unwrap_or_default();
+        let advance = self.metrics.advance_width(id).unwrap_or(0.0) / self.units_per_em;
+        (GlyphId::new(id.to_u32()), advance)
+    }
+}
+
+use skrifa::raw::TableProvider;
+
+/// The family, loaded once per renderer.
+#[derive(Debug)]
+pub(crate) struct Fonts {
+    regular: Loaded,
+    bold: Loaded,
+    italic: Loaded,
+}
+
+impl Fonts {
+    pub fn load() -> Result<Fonts> {
+        Ok(Fonts { regular: Loaded::new(REGULAR)?, bold: Loaded::new(BOLD)?, italic: Loaded::new(ITALIC)? })
+    }
+
+    fn face(&self, face: Face) -> &Loaded {
+        match face {
+            Face::Regular => &self.regular,
+            Face::Bold => &self.bold,
+            Face::Italic => &self.italic,
+        }
+    }
+
+    pub fn font(&self, face: Face) -> Font {
+        self.face(face).font.clone()
+    }
+
+    /// The width of `text` at `size` points.
+    pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
+        let f = self.face(face);
+        text.chars().map(|c| f.glyph(c).1).sum::<f32>() * size
+    }
+
+    /// The glyphs that draw `text`, one per character.
+    pub fn glyphs(&self, face: Face, text: &str) -> Vec<KrillaGlyph> {
+        let f = self.face(face);
+        text.char_indices()
+            .map(|(i, c)| {
+                let (id, advance) = f.glyph(c);
+                KrillaGlyph::new(id, advance, 0.0, 0.0, 0.0, i..i + c.len_utf8(), None)
+            })
+            .collect()
+    }
+}
