@@ -63,3 +63,49 @@ export async function unlockWith(s, passphrase) {
   await field.fill(passphrase);
   await (await s.find('[data-testid="unlock-submit"]')).click();
 }
+
+/**
+ * Sets an input's or select's value as a person's choice would, for the controls WebDriver cannot
+ * type into portably (date, time and datetime pickers, selects): the value, then `input` and
+ * `change` events, which Svelte's bindings listen to.
+ */
+export async function setValue(s, selector, value) {
+  await s.waitFor(selector);
+  const done = await s.execute(
+    `const el = document.querySelector(arguments[0]);
+     if (!el) return false;
+     el.scrollIntoView({ block: 'center' });
+     el.value = arguments[1];
+     el.dispatchEvent(new Event('input', { bubbles: true }));
+     el.dispatchEvent(new Event('change', { bubbles: true }));
+     return true;`,
+    [selector, value],
+  );
+  if (!done) throw new Error(`no element for ${selector}`);
+}
+
+/** Chooses the option of a select whose text contains `text`. */
+export async function chooseByText(s, selector, text) {
+  await s.waitFor(selector);
+  const value = await s.execute(
+    `const el = document.querySelector(arguments[0]);
+     const option = [...el.options].find((o) => o.textContent.includes(arguments[1]));
+     return option ? option.value : null;`,
+    [selector, text],
+  );
+  if (value === null) throw new Error(`no option "${text}" in ${selector}`);
+  await setValue(s, selector, value);
+}
+
+/** A date `days` from today on this computer's calendar, as YYYY-MM-DD. */
+export function dayFromToday(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Scrolls an element to the top of its scrolling view (before a screenshot). */
+export async function scrollTo(s, selector) {
+  await s.execute(`document.querySelector(arguments[0])?.scrollIntoView({ block: 'start' });`, [selector]);
+}

@@ -37,7 +37,7 @@ describe('the open notebook', () => {
     const { user } = renderApp({ ...NAMED, unlocked: true });
     await screen.findByTestId('app-shell');
     expect(screen.getByTestId('nav-cases')).toHaveAttribute('aria-current', 'page');
-    expect(screen.getByTestId('cases-view')).toHaveTextContent('Cases you open will appear here.');
+    expect(await screen.findByText('Cases you open will appear here.')).toBeInTheDocument();
     await user.click(screen.getByTestId('nav-settings'));
     expect(await screen.findByTestId('settings-view')).toBeInTheDocument();
     expect(screen.getByTestId('nav-settings')).toHaveAttribute('aria-current', 'page');

@@ -3,7 +3,7 @@
 // cases) in components that unmount when the screen changes, so dropping the screen drops the
 // data with it.
 
-import type { Backend, ErrorReply, NotebookStatus } from '../ipc';
+import type { Backend, DemoNotebookView, ErrorReply, NotebookStatus } from '../ipc';
 import { asErrorReply } from '../ipc';
 
 export const IDLE_NOTE = 'Locked after inactivity';
@@ -16,6 +16,8 @@ export type Screen =
   | { name: 'locked'; status: NotebookStatus; note: string | null }
   /** Just created: the recovery code, shown once. */
   | { name: 'recovery-code'; status: NotebookStatus; groups: string[] }
+  /** The demo notebook was just made: its (fictional) passphrase is shown before its cases. */
+  | { name: 'demo-ready'; status: NotebookStatus; demo: DemoNotebookView }
   | { name: 'open'; status: NotebookStatus };
 
 export class Session {
@@ -24,7 +26,12 @@ export class Session {
   constructor(private readonly backend: Backend) {}
 
   get unlocked(): boolean {
-    return this.screen.name === 'open' || this.screen.name === 'recovery-code';
+    return this.screen.name === 'open' || this.screen.name === 'recovery-code' || this.screen.name === 'demo-ready';
+  }
+
+  /** The open (or last open) notebook is the fictional demo. */
+  get demo(): boolean {
+    return 'status' in this.screen && this.screen.status.demo;
   }
 
   get folder(): string {
@@ -48,6 +55,20 @@ export class Session {
   /** The recovery code has been written down; it is not kept anywhere after this. */
   recoverySaved(): void {
     if (this.screen.name === 'recovery-code') this.screen = { name: 'open', status: this.screen.status };
+  }
+
+  /** `open_demo_notebook` answered: the demo is open; its passphrase is shown first. */
+  demoOpened(demo: DemoNotebookView): void {
+    this.screen = {
+      name: 'demo-ready',
+      demo,
+      status: { exists: true, unlocked: true, folder: demo.folder, demo: true },
+    };
+  }
+
+  /** Leaves the demo's passphrase screen for its cases. */
+  demoSeen(): void {
+    if (this.screen.name === 'demo-ready') this.screen = { name: 'open', status: this.screen.status };
   }
 
   opened(status: NotebookStatus): void {
@@ -83,6 +104,7 @@ export class Session {
   }
 
   private showLock(note: string | null, folder: string): void {
-    this.screen = { name: 'locked', status: { exists: true, unlocked: false, folder }, note };
+    const demo = this.demo;
+    this.screen = { name: 'locked', status: { exists: true, unlocked: false, folder, demo }, note };
   }
 }

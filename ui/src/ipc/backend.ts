@@ -2,43 +2,134 @@
 // shell sends. Components receive a `Backend` (from context) and never see how it is carried, so
 // the same screens run against the real shell (`tauri.ts`) and the in-memory fake (`fake.ts`).
 //
-// Every method may reject with an `ErrorReply` (see `errors.ts`), and with nothing else.
+// Every method may reject with an `ErrorReply` (see `errors.ts`), and with nothing else. Argument
+// names follow the shell's convention: `id` for the record's own id, `caseId` for its case, and
+// `input` for what a form sends.
 
-import type { NotebookStatus, RecoveryCodeView, Settings } from './bindings';
+import type * as T from './bindings';
 
-export type {
-  ErrorKind,
-  ErrorReply,
-  NotebookStatus,
-  PassphraseStrength,
-  RecoveryCodeView,
-  Settings,
-} from './bindings';
+export type * from './bindings';
 
 /** Payload of the `notebook-locked` event, sent when the shell locks the notebook by itself. */
 export interface NotebookLocked {
   reason: 'idle' | (string & {});
 }
 
-export interface Backend {
-  /** `notebook_status`: whether a notebook exists, whether it is open, and its folder. */
-  notebookStatus(): Promise<NotebookStatus>;
+/** The notebook itself: create, unlock, lock, passphrase, preferences. */
+export interface NotebookCommands {
+  /** `notebook_status`: whether a notebook exists, whether it is open, its folder, whether it is the demo. */
+  notebookStatus(): Promise<T.NotebookStatus>;
   /** `create_notebook`: creates the notebook, leaves it unlocked, returns the recovery code once. */
-  createNotebook(args: { passphrase: string }): Promise<RecoveryCodeView>;
+  createNotebook(args: { passphrase: string }): Promise<T.RecoveryCodeView>;
   /** `unlock` */
-  unlock(args: { passphrase: string }): Promise<NotebookStatus>;
+  unlock(args: { passphrase: string }): Promise<T.NotebookStatus>;
   /** `unlock_with_recovery`: the code proves who you are, and the passphrase is replaced. */
-  unlockWithRecovery(args: { recoveryCode: string; newPassphrase: string }): Promise<NotebookStatus>;
+  unlockWithRecovery(args: { recoveryCode: string; newPassphrase: string }): Promise<T.NotebookStatus>;
+  /** `replace_recovery_code`: the passphrase proves who you are; the old code stops working. */
+  replaceRecoveryCode(args: { passphrase: string }): Promise<T.RecoveryCodeView>;
   /** `lock`: the shell drops the key. */
-  lock(): Promise<NotebookStatus>;
+  lock(): Promise<T.NotebookStatus>;
   /** `change_passphrase` */
   changePassphrase(args: { oldPassphrase: string; newPassphrase: string }): Promise<null>;
   /** `get_settings` */
-  getSettings(): Promise<Settings>;
+  getSettings(): Promise<T.Settings>;
   /** `update_settings`: answers the settings as stored (the name trimmed). */
-  updateSettings(args: { settings: Settings }): Promise<Settings>;
+  updateSettings(args: { settings: T.Settings }): Promise<T.Settings>;
   /** `touch`: reports activity; answers `locked` when the notebook is locked. */
   touch(): Promise<null>;
+  /** `open_demo_notebook`: a fresh, unlocked notebook of fictional cases in a temporary folder. */
+  openDemoNotebook(): Promise<T.DemoNotebookView>;
   /** Subscribes to `notebook-locked`; resolves to the function that unsubscribes. */
   onNotebookLocked(handler: (event: NotebookLocked) => void): Promise<() => void>;
 }
+
+/** Cases: first contact, the list, closing and reopening, retention. */
+export interface CaseCommands {
+  listDifficulties(): Promise<T.Difficulty[]>;
+  createCase(args: { input: T.NewCase }): Promise<T.CaseView>;
+  updateCase(args: { id: T.CaseId; input: T.CaseDetails }): Promise<T.CaseView>;
+  getCase(args: { id: T.CaseId }): Promise<T.CaseView>;
+  listCases(args: { filter: T.CaseFilter }): Promise<T.CaseListItem[]>;
+  closeCase(args: { id: T.CaseId; input: T.CloseCase }): Promise<T.CaseView>;
+  reopenCase(args: { id: T.CaseId; input: T.ReopenCase }): Promise<T.CaseView>;
+  getRetentionProfile(): Promise<T.RetentionProfile>;
+  setRetentionProfile(args: { profile: T.RetentionProfile }): Promise<T.RetentionProfile>;
+}
+
+/** The people of a case and their consents. */
+export interface PeopleCommands {
+  addPartner(args: { caseId: T.CaseId; input: T.PersonInput }): Promise<T.PersonView>;
+  updatePerson(args: { id: T.PersonId; input: T.PersonInput }): Promise<T.PersonView>;
+  getPerson(args: { id: T.PersonId }): Promise<T.PersonView>;
+  recordConsent(args: { caseId: T.CaseId; input: T.ConsentInput }): Promise<T.ConsentView>;
+  withdrawConsent(args: { id: T.ConsentId; input: T.WithdrawConsent }): Promise<T.ConsentView>;
+  listConsents(args: { caseId: T.CaseId }): Promise<T.ConsentView[]>;
+}
+
+/** Medical liaison and diagnoses. */
+export interface MedicalCommands {
+  addPractitioner(args: { input: T.PractitionerInput }): Promise<T.PractitionerView>;
+  updatePractitioner(args: { id: T.PractitionerId; input: T.PractitionerInput }): Promise<T.PractitionerView>;
+  listPractitioners(): Promise<T.PractitionerView[]>;
+  setRuleOutStatus(args: { caseId: T.CaseId; input: T.RuleOutInput }): Promise<T.MedicalView>;
+  addReferral(args: { caseId: T.CaseId; input: T.ReferralInput }): Promise<T.ReferralView>;
+  getMedical(args: { caseId: T.CaseId }): Promise<T.MedicalView>;
+  recordDiagnosis(args: { caseId: T.CaseId; input: T.DiagnosisInput }): Promise<T.DiagnosisView>;
+  updateDiagnosis(args: { id: T.DiagnosisId; input: T.DiagnosisInput }): Promise<T.DiagnosisView>;
+  listDiagnoses(args: { caseId: T.CaseId }): Promise<T.DiagnosisView[]>;
+  listDiagnosisCatalogue(): Promise<T.CatalogueEntry[]>;
+  saveCatalogueEntry(args: {
+    id: T.CatalogueEntryId | null;
+    input: T.CatalogueEntryInput;
+  }): Promise<T.CatalogueEntry>;
+}
+
+/** Intake, formulation and plan: the assessment and what follows from it. */
+export interface ClinicalCommands {
+  recordIntake(args: { caseId: T.CaseId; input: T.IntakeInput }): Promise<T.IntakeView>;
+  getIntake(args: { caseId: T.CaseId }): Promise<T.IntakeView | null>;
+  intakeSections(): Promise<T.IntakeSectionInfo[]>;
+  saveFormulation(args: { caseId: T.CaseId; input: T.FormulationInput }): Promise<T.FormulationView>;
+  getFormulation(args: { caseId: T.CaseId }): Promise<T.FormulationView | null>;
+  /** Newest first. */
+  listFormulationVersions(args: { caseId: T.CaseId }): Promise<T.FormulationView[]>;
+  listFactorVocabulary(): Promise<T.FactorTerm[]>;
+  saveFactorTerm(args: { id: T.FactorTermId | null; input: T.FactorTermInput }): Promise<T.FactorTerm>;
+  nodalPointPrompts(): Promise<string[]>;
+  savePlan(args: { caseId: T.CaseId; input: T.PlanInput }): Promise<T.PlanView>;
+  getPlan(args: { caseId: T.CaseId }): Promise<T.PlanView | null>;
+  /** Newest first. */
+  listPlanVersions(args: { caseId: T.CaseId }): Promise<T.PlanView[]>;
+  listInterventionCatalogue(): Promise<T.InterventionEntry[]>;
+  saveInterventionEntry(args: {
+    id: T.InterventionEntryId | null;
+    input: T.InterventionEntryInput;
+  }): Promise<T.InterventionEntry>;
+}
+
+/** Session notes, private process notes, and the drafts every free-text editor keeps. */
+export interface NoteCommands {
+  recordSession(args: { caseId: T.CaseId; input: T.SessionInput }): Promise<T.SessionView>;
+  updateSession(args: { id: T.SessionId; input: T.SessionInput }): Promise<T.SessionView>;
+  getSession(args: { id: T.SessionId }): Promise<T.SessionView>;
+  /** Oldest first. */
+  listSessions(args: { caseId: T.CaseId }): Promise<T.SessionSummary[]>;
+  recordProcessNote(args: { caseId: T.CaseId; input: T.ProcessNoteInput }): Promise<T.ProcessNoteView>;
+  updateProcessNote(args: { id: T.ProcessNoteId; input: T.ProcessNoteInput }): Promise<T.ProcessNoteView>;
+  listProcessNotes(args: { caseId: T.CaseId }): Promise<T.ProcessNoteView[]>;
+  getDefaultNoteFormat(): Promise<T.NoteFormat>;
+  setDefaultNoteFormat(args: { format: T.NoteFormat }): Promise<T.NoteFormat>;
+  saveDraft(args: { editorKey: string; body: string }): Promise<T.DraftInfo>;
+  loadDraft(args: { editorKey: string }): Promise<T.DraftView | null>;
+  discardDraft(args: { editorKey: string }): Promise<boolean>;
+  /** Newest first, without their text. */
+  listDrafts(): Promise<T.DraftInfo[]>;
+}
+
+export interface Backend
+  extends NotebookCommands,
+    CaseCommands,
+    PeopleCommands,
+    MedicalCommands,
+    ClinicalCommands,
+    NoteCommands {}

@@ -5,22 +5,27 @@
 // passphrase on change is an `invalid` error on `oldPassphrase`, settings are validated with the
 // engine's bounds, and every data call answers `locked` while locked. Tests can also inject any
 // error once (`failNext`) and play the shell's idle lock (`lockForIdle`).
+//
+// The case workflow lives in `fake/`: one file per domain, each keeping the engine's rules
+// (intake first, partner consent for partner data and partner or couples sessions, a formulation
+// needs a completed intake, a plan needs a formulation and a review date, closed cases are
+// read-only) with the engine's messages, so screen tests see the refusals the real window shows.
 
 import type { Backend, NotebookLocked } from './backend';
-import type { ErrorReply, NotebookStatus, RecoveryCodeView, Settings } from './bindings';
+import type * as T from './bindings';
+import type { DemoNotebookView, ErrorReply, NotebookStatus, RecoveryCodeView, Settings } from './bindings';
+import * as cases from './fake/cases';
+import * as clinical from './fake/clinical';
+import { INTAKE_SECTIONS, NODAL_POINT_PROMPTS } from './fake/data';
+import { DEMO_PASSPHRASE, seedDemo } from './fake/demo';
+import * as medical from './fake/medical';
+import * as notes from './fake/notes';
+import * as people from './fake/people';
+import { FakeStore } from './fake/store';
 import { loadRater, refusal } from '../lib/passphrase';
 import { CODE_SHAPE, codeGroups as groups, normalizeCode, randomCode } from '../lib/recovery';
 
-export type FakeCommand =
-  | 'notebookStatus'
-  | 'createNotebook'
-  | 'unlock'
-  | 'unlockWithRecovery'
-  | 'lock'
-  | 'changePassphrase'
-  | 'getSettings'
-  | 'updateSettings'
-  | 'touch';
+export type FakeCommand = Exclude<keyof Backend, 'onNotebookLocked'>;
 
 export interface FakeOptions {
   /** The notebook's passphrase; when given, the notebook exists. */
@@ -34,11 +39,17 @@ export interface FakeOptions {
   latencyMs?: number;
   /** The clock of the throttle, in milliseconds. */
   now?: () => number;
+  /** The therapist's calendar day for the case workflow (YYYY-MM-DD); the real day when not given. */
+  today?: string;
+  /** The notebook is the fictional demo one. */
+  demo?: boolean;
 }
 
 const FREE_ATTEMPTS = 5;
 const MAX_DELAY_SECS = 60;
 const MAX_NAME_CHARS = 120;
+
+const DEMO_FOLDER = '/tmp/casebook-demo-5f3a9c21';
 
 export const DEFAULT_SETTINGS: Settings = { therapistName: '', autoLockMinutes: 10 };
 
@@ -57,6 +68,10 @@ export class FakeBackend implements Backend {
   private lastFailure: number | null = null;
   private readonly injected = new Map<FakeCommand, ErrorReply>();
   private readonly lockListeners = new Set<(event: NotebookLocked) => void>();
+  private readonly clock: () => Date;
+  private demo: boolean;
+  /** The case workflow's records; tests may read them to check what was written. */
+  store: FakeStore;
 
   constructor(options: FakeOptions = {}) {
     this.passphrase = options.passphrase ?? null;
@@ -68,6 +83,10 @@ export class FakeBackend implements Backend {
     this.folder = options.folder ?? '/home/therapist/.local/share/casebook';
     this.latencyMs = options.latencyMs ?? 0;
     this.now = options.now ?? (() => Date.now());
+    const day = options.today;
+    this.clock = day ? () => new Date(`${day}T09:30:00`) : () => new Date();
+    this.store = new FakeStore(this.clock);
+    this.demo = options.demo ?? false;
   }
 
   // ---- test controls -------------------------------------------------------------------------
@@ -121,6 +140,8 @@ export class FakeBackend implements Backend {
     this.passphrase = args.passphrase;
     this.recovery = randomCode();
     this.settings = { ...DEFAULT_SETTINGS };
+    this.store = new FakeStore(this.clock);
+    this.demo = false;
     this.unlocked = true;
     return { groups: groups(this.recovery) };
   }
@@ -156,6 +177,19 @@ export class FakeBackend implements Backend {
     this.passphrase = args.newPassphrase;
     this.unlocked = true;
     return this.status();
+  }
+
+  async replaceRecoveryCode(args: { passphrase: string }): Promise<RecoveryCodeView> {
+    await this.begin('replaceRecoveryCode', args);
+    this.requireOpen();
+    this.checkThrottle();
+    if (args.passphrase !== this.passphrase) {
+      this.fail();
+      throw invalid('passphrase', 'The passphrase is not right.');
+    }
+    this.succeed();
+    this.recovery = randomCode();
+    return { groups: groups(this.recovery) };
   }
 
   async lock(): Promise<NotebookStatus> {
@@ -198,6 +232,113 @@ export class FakeBackend implements Backend {
     return null;
   }
 
+  async openDemoNotebook(): Promise<DemoNotebookView> {
+    await this.begin('openDemoNotebook');
+    this.store = new FakeStore(this.clock);
+    const count = seedDemo(this.store);
+    this.passphrase = DEMO_PASSPHRASE;
+    this.recovery = randomCode();
+    this.settings = { ...DEFAULT_SETTINGS };
+    this.demo = true;
+    this.unlocked = true;
+    this.succeed();
+    return { passphrase: DEMO_PASSPHRASE, folder: DEMO_FOLDER, cases: count };
+  }
+
+  // ---- the case workflow: each command checks the lock, then runs its rules in `fake/` ---------
+
+  listDifficulties = () => this.run('listDifficulties', undefined, (s) => s.difficulties);
+  createCase = (a: { input: T.NewCase }) => this.run('createCase', a, (s, x) => cases.createCase(s, x.input));
+  updateCase = (a: { id: T.CaseId; input: T.CaseDetails }) =>
+    this.run('updateCase', a, (s, x) => cases.updateCase(s, x.id, x.input));
+  getCase = (a: { id: T.CaseId }) => this.run('getCase', a, (s, x) => cases.getCase(s, x.id));
+  listCases = (a: { filter: T.CaseFilter }) => this.run('listCases', a, (s, x) => cases.listCases(s, x.filter));
+  closeCase = (a: { id: T.CaseId; input: T.CloseCase }) =>
+    this.run('closeCase', a, (s, x) => cases.closeCase(s, x.id, x.input));
+  reopenCase = (a: { id: T.CaseId; input: T.ReopenCase }) =>
+    this.run('reopenCase', a, (s, x) => cases.reopenCase(s, x.id, x.input));
+  getRetentionProfile = () => this.run('getRetentionProfile', undefined, (s) => s.retention);
+  setRetentionProfile = (a: { profile: T.RetentionProfile }) =>
+    this.run('setRetentionProfile', a, (s, x) => (s.retention = x.profile));
+
+  addPartner = (a: { caseId: T.CaseId; input: T.PersonInput }) =>
+    this.run('addPartner', a, (s, x) => people.addPartner(s, x.caseId, x.input));
+  updatePerson = (a: { id: T.PersonId; input: T.PersonInput }) =>
+    this.run('updatePerson', a, (s, x) => people.updatePerson(s, x.id, x.input));
+  getPerson = (a: { id: T.PersonId }) => this.run('getPerson', a, (s, x) => s.person(x.id));
+  recordConsent = (a: { caseId: T.CaseId; input: T.ConsentInput }) =>
+    this.run('recordConsent', a, (s, x) => people.recordConsent(s, x.caseId, x.input));
+  withdrawConsent = (a: { id: T.ConsentId; input: T.WithdrawConsent }) =>
+    this.run('withdrawConsent', a, (s, x) => people.withdrawConsent(s, x.id, x.input));
+  listConsents = (a: { caseId: T.CaseId }) =>
+    this.run('listConsents', a, (s, x) => (s.caseRow(x.caseId), s.consentsOf(x.caseId)));
+
+  addPractitioner = (a: { input: T.PractitionerInput }) =>
+    this.run('addPractitioner', a, (s, x) => medical.addPractitioner(s, x.input));
+  updatePractitioner = (a: { id: T.PractitionerId; input: T.PractitionerInput }) =>
+    this.run('updatePractitioner', a, (s, x) => medical.updatePractitioner(s, x.id, x.input));
+  listPractitioners = () => this.run('listPractitioners', undefined, (s) => medical.listPractitioners(s));
+  setRuleOutStatus = (a: { caseId: T.CaseId; input: T.RuleOutInput }) =>
+    this.run('setRuleOutStatus', a, (s, x) => medical.setRuleOutStatus(s, x.caseId, x.input));
+  addReferral = (a: { caseId: T.CaseId; input: T.ReferralInput }) =>
+    this.run('addReferral', a, (s, x) => medical.addReferral(s, x.caseId, x.input));
+  getMedical = (a: { caseId: T.CaseId }) => this.run('getMedical', a, (s, x) => medical.getMedical(s, x.caseId));
+  recordDiagnosis = (a: { caseId: T.CaseId; input: T.DiagnosisInput }) =>
+    this.run('recordDiagnosis', a, (s, x) => medical.recordDiagnosis(s, x.caseId, x.input));
+  updateDiagnosis = (a: { id: T.DiagnosisId; input: T.DiagnosisInput }) =>
+    this.run('updateDiagnosis', a, (s, x) => medical.updateDiagnosis(s, x.id, x.input));
+  listDiagnoses = (a: { caseId: T.CaseId }) =>
+    this.run('listDiagnoses', a, (s, x) => medical.listDiagnoses(s, x.caseId));
+  listDiagnosisCatalogue = () => this.run('listDiagnosisCatalogue', undefined, (s) => s.catalogue);
+  saveCatalogueEntry = (a: { id: T.CatalogueEntryId | null; input: T.CatalogueEntryInput }) =>
+    this.run('saveCatalogueEntry', a, (s, x) => medical.saveCatalogueEntry(s, x.id, x.input));
+
+  recordIntake = (a: { caseId: T.CaseId; input: T.IntakeInput }) =>
+    this.run('recordIntake', a, (s, x) => clinical.recordIntake(s, x.caseId, x.input));
+  getIntake = (a: { caseId: T.CaseId }) => this.run('getIntake', a, (s, x) => clinical.getIntake(s, x.caseId));
+  intakeSections = () => this.run('intakeSections', undefined, () => INTAKE_SECTIONS);
+  saveFormulation = (a: { caseId: T.CaseId; input: T.FormulationInput }) =>
+    this.run('saveFormulation', a, (s, x) => clinical.saveFormulation(s, x.caseId, x.input));
+  getFormulation = (a: { caseId: T.CaseId }) =>
+    this.run('getFormulation', a, (s, x) => clinical.listFormulationVersions(s, x.caseId)[0] ?? null);
+  listFormulationVersions = (a: { caseId: T.CaseId }) =>
+    this.run('listFormulationVersions', a, (s, x) => clinical.listFormulationVersions(s, x.caseId));
+  listFactorVocabulary = () => this.run('listFactorVocabulary', undefined, (s) => s.vocabulary);
+  saveFactorTerm = (a: { id: T.FactorTermId | null; input: T.FactorTermInput }) =>
+    this.run('saveFactorTerm', a, (s, x) => clinical.saveFactorTerm(s, x.id, x.input));
+  nodalPointPrompts = () => this.run('nodalPointPrompts', undefined, () => NODAL_POINT_PROMPTS);
+  savePlan = (a: { caseId: T.CaseId; input: T.PlanInput }) =>
+    this.run('savePlan', a, (s, x) => clinical.savePlan(s, x.caseId, x.input));
+  getPlan = (a: { caseId: T.CaseId }) =>
+    this.run('getPlan', a, (s, x) => clinical.listPlanVersions(s, x.caseId)[0] ?? null);
+  listPlanVersions = (a: { caseId: T.CaseId }) =>
+    this.run('listPlanVersions', a, (s, x) => clinical.listPlanVersions(s, x.caseId));
+  listInterventionCatalogue = () => this.run('listInterventionCatalogue', undefined, (s) => s.interventions);
+  saveInterventionEntry = (a: { id: T.InterventionEntryId | null; input: T.InterventionEntryInput }) =>
+    this.run('saveInterventionEntry', a, (s, x) => clinical.saveInterventionEntry(s, x.id, x.input));
+
+  recordSession = (a: { caseId: T.CaseId; input: T.SessionInput }) =>
+    this.run('recordSession', a, (s, x) => notes.recordSession(s, x.caseId, x.input));
+  updateSession = (a: { id: T.SessionId; input: T.SessionInput }) =>
+    this.run('updateSession', a, (s, x) => notes.updateSession(s, x.id, x.input));
+  getSession = (a: { id: T.SessionId }) => this.run('getSession', a, (s, x) => notes.getSession(s, x.id));
+  listSessions = (a: { caseId: T.CaseId }) => this.run('listSessions', a, (s, x) => notes.listSessions(s, x.caseId));
+  recordProcessNote = (a: { caseId: T.CaseId; input: T.ProcessNoteInput }) =>
+    this.run('recordProcessNote', a, (s, x) => notes.recordProcessNote(s, x.caseId, x.input));
+  updateProcessNote = (a: { id: T.ProcessNoteId; input: T.ProcessNoteInput }) =>
+    this.run('updateProcessNote', a, (s, x) => notes.updateProcessNote(s, x.id, x.input));
+  listProcessNotes = (a: { caseId: T.CaseId }) =>
+    this.run('listProcessNotes', a, (s, x) => notes.listProcessNotes(s, x.caseId));
+  getDefaultNoteFormat = () => this.run('getDefaultNoteFormat', undefined, (s) => s.noteFormat);
+  setDefaultNoteFormat = (a: { format: T.NoteFormat }) =>
+    this.run('setDefaultNoteFormat', a, (s, x) => (s.noteFormat = x.format));
+  saveDraft = (a: { editorKey: string; body: string }) =>
+    this.run('saveDraft', a, (s, x) => notes.saveDraft(s, x.editorKey, x.body));
+  loadDraft = (a: { editorKey: string }) => this.run('loadDraft', a, (s, x) => notes.loadDraft(s, x.editorKey));
+  discardDraft = (a: { editorKey: string }) =>
+    this.run('discardDraft', a, (s, x) => notes.discardDraft(s, x.editorKey));
+  listDrafts = () => this.run('listDrafts', undefined, (s) => notes.listDrafts(s));
+
   async onNotebookLocked(handler: (event: NotebookLocked) => void): Promise<() => void> {
     this.lockListeners.add(handler);
     return () => {
@@ -207,8 +348,18 @@ export class FakeBackend implements Backend {
 
   // ---- the rules -----------------------------------------------------------------------------
 
+  /**
+   * One workflow command: recorded, checked for the lock, then run on a copy of its arguments
+   * (as IPC would carry them), answering a copy so no screen holds the fake's own records.
+   */
+  private async run<A, R>(command: FakeCommand, args: A, action: (store: FakeStore, args: A) => R): Promise<R> {
+    await this.begin(command, args);
+    this.requireOpen();
+    return carried(action(this.store, carried(args)));
+  }
+
   private async begin(command: FakeCommand, args?: unknown): Promise<void> {
-    this.calls.push(args === undefined ? { command } : { command, args: structuredClone(args) });
+    this.calls.push(args === undefined ? { command } : { command, args: carried(args) });
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const injected = this.injected.get(command);
     if (injected) {
@@ -218,7 +369,12 @@ export class FakeBackend implements Backend {
   }
 
   private status(): NotebookStatus {
-    return { exists: this.passphrase !== null, unlocked: this.unlocked, folder: this.folder };
+    return {
+      exists: this.passphrase !== null,
+      unlocked: this.unlocked,
+      folder: this.demo ? DEMO_FOLDER : this.folder,
+      demo: this.demo,
+    };
   }
 
   private requireOpen(): void {
@@ -249,6 +405,11 @@ export class FakeBackend implements Backend {
     this.failures = 0;
     this.lastFailure = null;
   }
+}
+
+/** A value as it crosses IPC: JSON in and out (so Svelte's state proxies and `undefined` go). */
+function carried<V>(value: V): V {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as V);
 }
 
 function reply(kind: ErrorReply['kind'], message: string): ErrorReply {

@@ -23,6 +23,7 @@ describe('tauriBackend', () => {
     await tauriBackend.createNotebook({ passphrase: 'p1' });
     await tauriBackend.unlock({ passphrase: 'p2' });
     await tauriBackend.unlockWithRecovery({ recoveryCode: 'c', newPassphrase: 'p3' });
+    await tauriBackend.replaceRecoveryCode({ passphrase: 'p4' });
     await tauriBackend.lock();
     await tauriBackend.changePassphrase({ oldPassphrase: 'o', newPassphrase: 'n' });
     await tauriBackend.getSettings();
@@ -33,11 +34,80 @@ describe('tauriBackend', () => {
       ['create_notebook', { passphrase: 'p1' }],
       ['unlock', { passphrase: 'p2' }],
       ['unlock_with_recovery', { recoveryCode: 'c', newPassphrase: 'p3' }],
+      ['replace_recovery_code', { passphrase: 'p4' }],
       ['lock', undefined],
       ['change_passphrase', { oldPassphrase: 'o', newPassphrase: 'n' }],
       ['get_settings', undefined],
       ['update_settings', { settings }],
       ['touch', undefined],
+    ]);
+  });
+
+  it('calls each case-workflow command by its name, passing the arguments as they are', async () => {
+    const args = { caseId: 7, input: { any: 'thing' } };
+    const withArgs: [keyof typeof tauriBackend, string][] = [
+      ['createCase', 'create_case'],
+      ['updateCase', 'update_case'],
+      ['getCase', 'get_case'],
+      ['listCases', 'list_cases'],
+      ['closeCase', 'close_case'],
+      ['reopenCase', 'reopen_case'],
+      ['setRetentionProfile', 'set_retention_profile'],
+      ['addPartner', 'add_partner'],
+      ['updatePerson', 'update_person'],
+      ['getPerson', 'get_person'],
+      ['recordConsent', 'record_consent'],
+      ['withdrawConsent', 'withdraw_consent'],
+      ['listConsents', 'list_consents'],
+      ['addPractitioner', 'add_practitioner'],
+      ['updatePractitioner', 'update_practitioner'],
+      ['setRuleOutStatus', 'set_rule_out_status'],
+      ['addReferral', 'add_referral'],
+      ['getMedical', 'get_medical'],
+      ['recordDiagnosis', 'record_diagnosis'],
+      ['updateDiagnosis', 'update_diagnosis'],
+      ['listDiagnoses', 'list_diagnoses'],
+      ['saveCatalogueEntry', 'save_catalogue_entry'],
+      ['recordIntake', 'record_intake'],
+      ['getIntake', 'get_intake'],
+      ['saveFormulation', 'save_formulation'],
+      ['getFormulation', 'get_formulation'],
+      ['listFormulationVersions', 'list_formulation_versions'],
+      ['saveFactorTerm', 'save_factor_term'],
+      ['savePlan', 'save_plan'],
+      ['getPlan', 'get_plan'],
+      ['listPlanVersions', 'list_plan_versions'],
+      ['saveInterventionEntry', 'save_intervention_entry'],
+      ['recordSession', 'record_session'],
+      ['updateSession', 'update_session'],
+      ['getSession', 'get_session'],
+      ['listSessions', 'list_sessions'],
+      ['recordProcessNote', 'record_process_note'],
+      ['updateProcessNote', 'update_process_note'],
+      ['listProcessNotes', 'list_process_notes'],
+      ['setDefaultNoteFormat', 'set_default_note_format'],
+      ['saveDraft', 'save_draft'],
+      ['loadDraft', 'load_draft'],
+      ['discardDraft', 'discard_draft'],
+    ];
+    const without: [keyof typeof tauriBackend, string][] = [
+      ['openDemoNotebook', 'open_demo_notebook'],
+      ['listDifficulties', 'list_difficulties'],
+      ['getRetentionProfile', 'get_retention_profile'],
+      ['listPractitioners', 'list_practitioners'],
+      ['listDiagnosisCatalogue', 'list_diagnosis_catalogue'],
+      ['intakeSections', 'intake_sections'],
+      ['listFactorVocabulary', 'list_factor_vocabulary'],
+      ['nodalPointPrompts', 'nodal_point_prompts'],
+      ['listInterventionCatalogue', 'list_intervention_catalogue'],
+      ['getDefaultNoteFormat', 'get_default_note_format'],
+      ['listDrafts', 'list_drafts'],
+    ];
+    for (const [method] of withArgs) await (tauriBackend[method] as (a: unknown) => Promise<unknown>)(args);
+    for (const [method] of without) await (tauriBackend[method] as () => Promise<unknown>)();
+    expect(invoke.mock.calls).toEqual([
+      ...withArgs.map(([, command]) => [command, args]),
+      ...without.map(([, command]) => [command, undefined]),
     ]);
   });
 

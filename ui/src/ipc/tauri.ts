@@ -1,11 +1,11 @@
-// The real backend: each method is one Tauri command. This file and `index.ts` are the only
-// places that import `@tauri-apps/api`. Argument names are camelCase, as Tauri expects for
-// snake_case Rust parameters.
+// The real backend: each method is one Tauri command, called by its exact name. This file and
+// `index.ts` are the only places that import `@tauri-apps/api`. Argument names are camelCase, as
+// Tauri expects for snake_case Rust parameters; a shell test checks that every command the shell
+// registers is named here.
 
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { Backend, NotebookLocked } from './backend';
-import type { NotebookStatus, RecoveryCodeView, Settings } from './bindings';
 import { asErrorReply } from './errors';
 
 type Command =
@@ -13,11 +13,66 @@ type Command =
   | 'create_notebook'
   | 'unlock'
   | 'unlock_with_recovery'
+  | 'replace_recovery_code'
   | 'lock'
   | 'change_passphrase'
   | 'get_settings'
   | 'update_settings'
-  | 'touch';
+  | 'touch'
+  | 'open_demo_notebook'
+  | 'list_difficulties'
+  | 'create_case'
+  | 'update_case'
+  | 'get_case'
+  | 'list_cases'
+  | 'close_case'
+  | 'reopen_case'
+  | 'get_retention_profile'
+  | 'set_retention_profile'
+  | 'add_partner'
+  | 'update_person'
+  | 'get_person'
+  | 'record_consent'
+  | 'withdraw_consent'
+  | 'list_consents'
+  | 'add_practitioner'
+  | 'update_practitioner'
+  | 'list_practitioners'
+  | 'set_rule_out_status'
+  | 'add_referral'
+  | 'get_medical'
+  | 'record_diagnosis'
+  | 'update_diagnosis'
+  | 'list_diagnoses'
+  | 'list_diagnosis_catalogue'
+  | 'save_catalogue_entry'
+  | 'record_intake'
+  | 'get_intake'
+  | 'intake_sections'
+  | 'save_formulation'
+  | 'get_formulation'
+  | 'list_formulation_versions'
+  | 'list_factor_vocabulary'
+  | 'save_factor_term'
+  | 'nodal_point_prompts'
+  | 'save_plan'
+  | 'get_plan'
+  | 'list_plan_versions'
+  | 'list_intervention_catalogue'
+  | 'save_intervention_entry'
+  | 'record_session'
+  | 'update_session'
+  | 'get_session'
+  | 'list_sessions'
+  | 'record_process_note'
+  | 'update_process_note'
+  | 'list_process_notes'
+  | 'get_default_note_format'
+  | 'set_default_note_format'
+  | 'save_draft'
+  | 'load_draft'
+  | 'discard_draft'
+  | 'list_drafts';
 
 async function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
   try {
@@ -28,17 +83,78 @@ async function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
 }
 
 export const tauriBackend: Backend = {
-  notebookStatus: () => call<NotebookStatus>('notebook_status'),
-  createNotebook: ({ passphrase }) => call<RecoveryCodeView>('create_notebook', { passphrase }),
-  unlock: ({ passphrase }) => call<NotebookStatus>('unlock', { passphrase }),
+  // The notebook
+  notebookStatus: () => call('notebook_status'),
+  createNotebook: ({ passphrase }) => call('create_notebook', { passphrase }),
+  unlock: ({ passphrase }) => call('unlock', { passphrase }),
   unlockWithRecovery: ({ recoveryCode, newPassphrase }) =>
-    call<NotebookStatus>('unlock_with_recovery', { recoveryCode, newPassphrase }),
-  lock: () => call<NotebookStatus>('lock'),
+    call('unlock_with_recovery', { recoveryCode, newPassphrase }),
+  replaceRecoveryCode: ({ passphrase }) => call('replace_recovery_code', { passphrase }),
+  lock: () => call('lock'),
   changePassphrase: ({ oldPassphrase, newPassphrase }) =>
-    call<null>('change_passphrase', { oldPassphrase, newPassphrase }),
-  getSettings: () => call<Settings>('get_settings'),
-  updateSettings: ({ settings }) => call<Settings>('update_settings', { settings }),
-  touch: () => call<null>('touch'),
+    call('change_passphrase', { oldPassphrase, newPassphrase }),
+  getSettings: () => call('get_settings'),
+  updateSettings: ({ settings }) => call('update_settings', { settings }),
+  touch: () => call('touch'),
   onNotebookLocked: (handler) =>
     listen<NotebookLocked>('notebook-locked', (event) => handler(event.payload)),
+  openDemoNotebook: () => call('open_demo_notebook'),
+  // Cases
+  listDifficulties: () => call('list_difficulties'),
+  createCase: (args) => call('create_case', args),
+  updateCase: (args) => call('update_case', args),
+  getCase: (args) => call('get_case', args),
+  listCases: (args) => call('list_cases', args),
+  closeCase: (args) => call('close_case', args),
+  reopenCase: (args) => call('reopen_case', args),
+  getRetentionProfile: () => call('get_retention_profile'),
+  setRetentionProfile: (args) => call('set_retention_profile', args),
+  // People and consents
+  addPartner: (args) => call('add_partner', args),
+  updatePerson: (args) => call('update_person', args),
+  getPerson: (args) => call('get_person', args),
+  recordConsent: (args) => call('record_consent', args),
+  withdrawConsent: (args) => call('withdraw_consent', args),
+  listConsents: (args) => call('list_consents', args),
+  // Medical liaison and diagnoses
+  addPractitioner: (args) => call('add_practitioner', args),
+  updatePractitioner: (args) => call('update_practitioner', args),
+  listPractitioners: () => call('list_practitioners'),
+  setRuleOutStatus: (args) => call('set_rule_out_status', args),
+  addReferral: (args) => call('add_referral', args),
+  getMedical: (args) => call('get_medical', args),
+  recordDiagnosis: (args) => call('record_diagnosis', args),
+  updateDiagnosis: (args) => call('update_diagnosis', args),
+  listDiagnoses: (args) => call('list_diagnoses', args),
+  listDiagnosisCatalogue: () => call('list_diagnosis_catalogue'),
+  saveCatalogueEntry: (args) => call('save_catalogue_entry', args),
+  // Intake, formulation, plan
+  recordIntake: (args) => call('record_intake', args),
+  getIntake: (args) => call('get_intake', args),
+  intakeSections: () => call('intake_sections'),
+  saveFormulation: (args) => call('save_formulation', args),
+  getFormulation: (args) => call('get_formulation', args),
+  listFormulationVersions: (args) => call('list_formulation_versions', args),
+  listFactorVocabulary: () => call('list_factor_vocabulary'),
+  saveFactorTerm: (args) => call('save_factor_term', args),
+  nodalPointPrompts: () => call('nodal_point_prompts'),
+  savePlan: (args) => call('save_plan', args),
+  getPlan: (args) => call('get_plan', args),
+  listPlanVersions: (args) => call('list_plan_versions', args),
+  listInterventionCatalogue: () => call('list_intervention_catalogue'),
+  saveInterventionEntry: (args) => call('save_intervention_entry', args),
+  // Notes and drafts
+  recordSession: (args) => call('record_session', args),
+  updateSession: (args) => call('update_session', args),
+  getSession: (args) => call('get_session', args),
+  listSessions: (args) => call('list_sessions', args),
+  recordProcessNote: (args) => call('record_process_note', args),
+  updateProcessNote: (args) => call('update_process_note', args),
+  listProcessNotes: (args) => call('list_process_notes', args),
+  getDefaultNoteFormat: () => call('get_default_note_format'),
+  setDefaultNoteFormat: (args) => call('set_default_note_format', args),
+  saveDraft: (args) => call('save_draft', args),
+  loadDraft: (args) => call('load_draft', args),
+  discardDraft: (args) => call('discard_draft', args),
+  listDrafts: () => call('list_drafts'),
 };

@@ -1,0 +1,61 @@
+import { screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
+
+async function openAda() {
+  const app = await openNotebook(async (fake) => {
+    const kase = await fake.createCase({ input: newCase('Ada Example') });
+    await throughIntake(fake, kase);
+  });
+  await openCase(app.user, 'Ada Example');
+  return app;
+}
+
+describe('medical liaison', () => {
+  it('records the rule-out status with its history, and the reminder follows it', async () => {
+    const { user } = await openAda();
+    await goTo(user, 'medical');
+    expect(await screen.findByTestId('medical-reminder')).toHaveTextContent('status: not assessed');
+    await user.click(screen.getByTestId('rule-out-awaiting_result'));
+    await user.click(screen.getByTestId('rule-out-save'));
+    await waitFor(() => expect(screen.getByTestId('rule-out-status')).toHaveTextContent('Awaiting result'));
+    expect(screen.getByTestId('medical-reminder')).toHaveTextContent('status: awaiting result');
+    await user.click(screen.getByTestId('rule-out-ruled_out'));
+    await user.click(screen.getByTestId('rule-out-save'));
+    await waitFor(() => expect(screen.queryByTestId('medical-reminder')).not.toBeInTheDocument());
+    expect(screen.getByTestId('section-medical')).toHaveAttribute('data-state', 'done');
+  });
+
+  it('refuses a referral without a release consent naming the practitioner, then refers', async () => {
+    const { user, fake } = await openAda();
+    await goTo(user, 'medical');
+    await user.click(await screen.findByTestId('add-practitioner'));
+    await user.selectOptions(screen.getByTestId('practitioner-kind'), 'gynaecologist');
+    await user.type(screen.getByTestId('practitioner-name'), 'Dr Morgan Example');
+    await user.click(screen.getByTestId('practitioner-save'));
+    await screen.findByText('Dr Morgan Example');
+
+    await user.click(screen.getByTestId('add-referral'));
+    await user.selectOptions(screen.getByTestId('referral-practitioner'), screen.getByRole('option', { name: /Dr Morgan Example/ }));
+    await user.type(screen.getByTestId('referral-reason'), 'Exclude structural causes.');
+    await user.click(screen.getByTestId('referral-save'));
+    expect(await screen.findByTestId('workflow-error')).toHaveTextContent(
+      "A referral needs the client's active release-of-information consent naming this practitioner.",
+    );
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    await user.click(screen.getByTestId('add-release'));
+    await user.selectOptions(screen.getByTestId('release-recipient'), screen.getByRole('option', { name: /Dr Morgan Example/ }));
+    await user.type(screen.getByTestId('release-shared'), 'The presenting problem and the question.');
+    await user.click(screen.getByTestId('release-save'));
+    await waitFor(() => expect(screen.queryByTestId('release-form')).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId('add-referral'));
+    await user.selectOptions(screen.getByTestId('referral-practitioner'), screen.getByRole('option', { name: /Dr Morgan Example/ }));
+    await user.type(screen.getByTestId('referral-reason'), 'Exclude structural causes.');
+    await user.click(screen.getByTestId('referral-save'));
+    expect(await screen.findByTestId('referrals')).toHaveTextContent('Exclude structural causes.');
+    expect(screen.getByTestId('rule-out-status')).toHaveTextContent('Referred');
+    expect(fake.store.referrals).toHaveLength(1);
+  });
+});

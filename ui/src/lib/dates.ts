@@ -1,0 +1,62 @@
+// Dates as the engine speaks them (ISO `YYYY-MM-DD`, times `HH:MM:SS`, appointments
+// `YYYY-MM-DDTHH:MM:SS`, all on the therapist's own calendar) and as the window shows them.
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Today on this computer's calendar. */
+export function today(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return today(new Date(y, m - 1, d + days));
+}
+
+function asDate(iso: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return null;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** `2025-03-07` as "7 Mar 2025". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = asDate(iso);
+  return d ? DAY.format(d) : iso;
+}
+
+/** `14:05:00` as "14:05". */
+export function formatTime(time: string | null | undefined): string {
+  return time ? time.slice(0, 5) : '';
+}
+
+/** `2025-03-07T14:05:00` as "7 Mar 2025, 14:05". */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '';
+  return `${formatDate(value.slice(0, 10))}, ${formatTime(value.slice(11))}`;
+}
+
+/** An instant (RFC 3339) as the local time of day, or the local date when not today. */
+export function formatInstant(value: string | null | undefined): string {
+  if (!value) return '';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return today(d) === today() ? `today at ${time}` : `${DAY.format(d)} at ${time}`;
+}
+
+/** A `datetime-local` input's value as the engine's appointment (seconds added). */
+export function appointment(value: string): string | null {
+  if (!value) return null;
+  return value.length === 16 ? `${value}:00` : value;
+}
+
+/** An engine time as a `time` input's value. */
+export function timeInput(time: string): string {
+  return time.slice(0, 5);
+}

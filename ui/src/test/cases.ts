@@ -1,0 +1,67 @@
+// Helpers for the case screens' tests: a notebook that is open, holding cases made through the
+// fake's own commands (so they pass the same rules), and the window opened on one of them.
+
+import { screen, within } from '@testing-library/svelte';
+import { vi } from 'vitest';
+import type { CaseView, NewCase } from '../ipc';
+import type { FakeBackend } from '../ipc/fake';
+import { GOOD, renderApp } from './app';
+
+export const TODAY = '2025-03-10';
+
+export function newCase(name: string, over: Partial<NewCase> = {}): NewCase {
+  return {
+    client: { fullName: name, pronouns: 'she/her', ageBand: '35_44', lacksCapacity: false },
+    firstContactOn: '2025-03-01',
+    difficulties: ['vaginismus'],
+    referralSource: 'Self',
+    hasPartner: false,
+    ...over,
+  };
+}
+
+/** Opens the window on an unlocked notebook; `setup` records what the test needs first. */
+export async function openNotebook(setup: (fake: FakeBackend) => Promise<void> = async () => {}) {
+  // The window's calendar and the fake engine's agree on the day (timers stay real).
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(`${TODAY}T09:30:00`));
+  const app = renderApp({ passphrase: GOOD, unlocked: true, today: TODAY });
+  await setup(app.fake);
+  await screen.findByTestId('app-shell');
+  return app;
+}
+
+/** Records the intake session and a completed intake, as the workflow requires before the rest. */
+export async function throughIntake(fake: FakeBackend, kase: CaseView): Promise<void> {
+  await fake.recordSession({
+    caseId: kase.id,
+    input: {
+      kind: 'intake',
+      body: { format: 'soap', subjective: 'First session.' },
+      heldOn: '2025-03-03',
+      startsAt: '10:00',
+      endsAt: '10:50',
+      modality: 'in_person',
+      present: [kase.client.id],
+      goalsAddressed: [],
+      interventionsUsed: [],
+      riskScreen: 'none_identified',
+    },
+  });
+  await fake.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true } });
+}
+
+/** Opens a case from the list by its client's name, and waits for its page. */
+export async function openCase(user: ReturnType<typeof renderApp>['user'], name: string) {
+  const rows = await screen.findAllByTestId('case-row');
+  const row = rows.find((r) => r.textContent?.includes(name));
+  if (!row) throw new Error(`no row for ${name}`);
+  await user.click(row);
+  return screen.findByTestId('case-page');
+}
+
+export async function goTo(user: ReturnType<typeof renderApp>['user'], section: string) {
+  await user.click(await screen.findByTestId(`section-${section}`));
+  const content = await screen.findByTestId('case-section');
+  return within(content);
+}
