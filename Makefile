@@ -35,12 +35,13 @@ e2e:
 	cargo build -p casebook $(FEATURES)
 	scripts/e2e.sh $(APP)
 
-# Long harness runs (R13 with 1000 kills).
+# Long harness runs: 1000 kills each for R13 (passphrase change) and R9 (saves), 100 for R11.
 harness:
-	CASEBOOK_KILLS=1000 cargo test -p casebook-core --test passphrase_change_kills -- --nocapture
+	CASEBOOK_KILLS=1000 cargo test -p casebook-core --test passphrase_change_kills --test save_kills --test draft_kills -- --nocapture
 
 bench: setup-run ui-build
 	cargo bench -p casebook-core --bench notebook
+	cargo bench -p casebook-pdf --bench export
 	cargo build --release -p casebook $(FEATURES)
 	@echo "bench: release binary size: $$(stat -c %s target/release/casebook) bytes ($$(du -h target/release/casebook | cut -f1))"
 

@@ -1,17 +1,25 @@
 //! Command-line options: `--notebook PATH` picks the notebook folder (over `CASEBOOK_NOTEBOOK`);
 //! `--idle-lock-seconds N` (or `CASEBOOK_IDLE_LOCK_SECONDS`) replaces the auto-lock setting and is
-//! meant for tests only.
+//! meant for tests only, as is `--export-dir DIR` (or `CASEBOOK_EXPORT_DIR`), which saves exports
+//! there instead of asking with the save dialog that WebDriver cannot drive.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// The environment variable behind `--idle-lock-seconds`.
 pub const IDLE_ENV: &str = "CASEBOOK_IDLE_LOCK_SECONDS";
+/// The environment variable behind `--export-dir`.
+pub const EXPORT_DIR_ENV: &str = "CASEBOOK_EXPORT_DIR";
+
+/// The test-only export folder, as managed state.
+#[derive(Debug, Default)]
+pub struct ExportFolder(pub Option<PathBuf>);
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Options {
     pub notebook: Option<PathBuf>,
     pub idle_lock_seconds: Option<u32>,
+    pub export_dir: Option<PathBuf>,
 }
 
 /// Reads the options; unknown arguments are ignored (the webview and drivers may add their own).
@@ -24,6 +32,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, idle_env: Option<OsString
             options.notebook = args.next().map(PathBuf::from);
         } else if let Some(path) = text.strip_prefix("--notebook=") {
             options.notebook = Some(PathBuf::from(path));
+        } else if text == "--export-dir" {
+            options.export_dir = args.next().map(PathBuf::from);
+        } else if let Some(path) = text.strip_prefix("--export-dir=") {
+            options.export_dir = Some(PathBuf::from(path));
         } else if text == "--idle-lock-seconds" {
             options.idle_lock_seconds = args.next().and_then(|v| v.to_str()?.parse().ok());
         } else if let Some(value) = text.strip_prefix("--idle-lock-seconds=") {
@@ -34,6 +46,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, idle_env: Option<OsString
         options.idle_lock_seconds = idle_env.and_then(|v| v.to_str()?.parse().ok());
     }
     options.idle_lock_seconds = options.idle_lock_seconds.filter(|s| *s > 0);
+    options.export_dir = options.export_dir.filter(|p| p.is_absolute());
     options
 }
 
@@ -48,14 +61,30 @@ mod tests {
     #[test]
     fn flags_are_read_in_both_spellings() {
         let o = parse(args(&["casebook", "--notebook", "/tmp/nb", "--idle-lock-seconds=3"]), None);
-        assert_eq!(o, Options { notebook: Some("/tmp/nb".into()), idle_lock_seconds: Some(3) });
-        let o = parse(args(&["casebook", "--notebook=/x", "--whatever"]), Some("9".into()));
-        assert_eq!(o, Options { notebook: Some("/x".into()), idle_lock_seconds: Some(9) });
+        assert_eq!(
+            o,
+            Options { notebook: Some("/tmp/nb".into()), idle_lock_seconds: Some(3), export_dir: None }
+        );
+        let o = parse(
+            args(&["casebook", "--notebook=/x", "--whatever", "--export-dir", "/out"]),
+            Some("9".into()),
+        );
+        assert_eq!(
+            o,
+            Options {
+                notebook: Some("/x".into()),
+                idle_lock_seconds: Some(9),
+                export_dir: Some("/out".into())
+            }
+        );
     }
 
     #[test]
     fn nonsense_values_are_ignored() {
-        let o = parse(args(&["casebook", "--idle-lock-seconds", "soon"]), Some("0".into()));
+        let o = parse(
+            args(&["casebook", "--idle-lock-seconds", "soon", "--export-dir=relative"]),
+            Some("0".into()),
+        );
         assert_eq!(o, Options::default());
     }
 }

@@ -4,6 +4,7 @@
 //! Commands run off the main thread (`async`), so a 0.5 s key derivation never freezes the window.
 
 pub mod casework;
+pub mod records;
 
 use crate::state::AppState;
 use casebook_core::demo::DemoNotebookView;

@@ -38,7 +38,19 @@ pub fn is_app_url(url: &Url, dev_url: Option<&Url>) -> bool {
 
 /// Starts the app.
 pub fn run() {
-    let options = cli::parse(std::env::args_os(), std::env::var_os(cli::IDLE_ENV));
+    let mut options = cli::parse(std::env::args_os(), std::env::var_os(cli::IDLE_ENV));
+    if options.export_dir.is_none() {
+        options.export_dir = std::env::var_os(cli::EXPORT_DIR_ENV)
+            .map(Into::into)
+            .filter(|p: &std::path::PathBuf| p.is_absolute());
+    }
+    let pdf = match casebook_pdf::Renderer::new() {
+        Ok(pdf) => pdf,
+        Err(err) => {
+            eprintln!("casebook: the PDF fonts could not be loaded: {err}");
+            std::process::exit(2);
+        }
+    };
     let location = match Location::resolve(options.notebook.clone(), std::env::var_os(NOTEBOOK_ENV)) {
         Ok(location) => location,
         Err(err) => {
@@ -60,6 +72,8 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(notebook, claim))
+        .manage(pdf)
+        .manage(cli::ExportFolder(options.export_dir.clone()))
         .invoke_handler(tauri::generate_handler![
             commands::notebook_status,
             commands::create_notebook,
@@ -125,6 +139,19 @@ pub fn run() {
             commands::casework::load_draft,
             commands::casework::discard_draft,
             commands::casework::list_drafts,
+            commands::records::sign_record,
+            commands::records::get_signing,
+            commands::records::add_addendum,
+            commands::records::list_addenda,
+            commands::records::verify_notebook,
+            commands::records::case_history,
+            commands::records::audit_log,
+            commands::records::summary_sections,
+            commands::records::preview_supervision_summary,
+            commands::records::referral_letter_draft,
+            commands::records::export_supervision_summary,
+            commands::records::export_referral_letter,
+            commands::records::preset_export_path,
         ])
         .setup(|app| {
             if let Ok(dir) = app.path().app_log_dir()
