@@ -21,14 +21,18 @@ pub(crate) enum ExportEvent {
 
 /// The one place an export reaches the audit trail.
 ///
-/// The trail's entry is `exported` with the case as target (a referral letter names its
-/// referral). Migration 3's entry has no column for the format or for identified versus
-/// de-identified, so those two facts go to the local log only (ids, never content) until the
-/// trail has a word for them.
+/// A summary's entry targets its case, a letter's its referral, so the kind is in the target;
+/// the action says whether the file names the client (`exported_identified`, always so for a
+/// letter) or not (`exported`). The format goes to the local log only (ids, never content).
 pub(crate) fn record_export(open: &mut OpenNotebook, event: ExportEvent) -> Result<()> {
     match event {
         ExportEvent::SupervisionSummary { case_id, format, identification } => {
-            audit::log(open, AuditAction::Exported, Target::case(case_id))?;
+            let action = if identification.is_identified() {
+                AuditAction::ExportedIdentified
+            } else {
+                AuditAction::Exported
+            };
+            audit::log(open, action, Target::case(case_id))?;
             tracing::info!(
                 case = %case_id,
                 format = format.as_str(),
@@ -39,7 +43,7 @@ pub(crate) fn record_export(open: &mut OpenNotebook, event: ExportEvent) -> Resu
         ExportEvent::ReferralLetter { case_id, referral } => {
             audit::log(
                 open,
-                AuditAction::Exported,
+                AuditAction::ExportedIdentified,
                 Target::in_case(AuditTable::Referral, referral.0, case_id),
             )?;
             tracing::info!(case = %case_id, referral = %referral, "referral letter exported");

@@ -235,6 +235,26 @@ fn an_export_writes_what_was_previewed_owner_only_and_is_audited() {
     export_supervision_summary(nb, clock, &pdf_request, &dir.path().join("s.pdf"), &pdf).unwrap();
     assert_eq!(pdf.calls.get(), 1);
 
+    // An identified export is audited as such.
+    let identified_opts = options(Identification::Identified);
+    let identified_preview = supervision_summary(nb, clock, case, &identified_opts).unwrap();
+    let identified = SummaryExport {
+        options: identified_opts,
+        fingerprint: identified_preview.fingerprint.clone(),
+        ..request.clone()
+    };
+    export_supervision_summary(nb, clock, &identified, &dir.path().join("named.md"), &pdf).unwrap();
+    let actions: Vec<String> = {
+        let conn = nb.store().conn();
+        let mut stmt = conn
+            .prepare(
+                "SELECT action FROM audit_entry WHERE action LIKE 'exported%' AND case_id = ?1 ORDER BY seq",
+            )
+            .unwrap();
+        stmt.query_map([case], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+    };
+    assert_eq!(actions, ["exported", "exported", "exported_identified"]);
+
     let stale = SummaryExport { fingerprint: "0".repeat(32), ..request };
     let other = dir.path().join("stale.md");
     assert!(matches!(export_supervision_summary(nb, clock, &stale, &other, &pdf), Err(Error::Conflict(_))));

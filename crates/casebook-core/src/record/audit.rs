@@ -52,7 +52,10 @@ text_enum! {
         ConsentWithdrawn = "consent_withdrawn",
         CaseClosed = "case_closed",
         CaseReopened = "case_reopened",
+        /// A de-identified export (a supervision summary) of the target.
         Exported = "exported",
+        /// An export that names the client: an identified summary, or a referral letter.
+        ExportedIdentified = "exported_identified",
         BackedUp = "backed_up",
         Restored = "restored",
     }

@@ -104,7 +104,8 @@ fn summary(action: AuditAction, table: Option<AuditTable>, id: Option<i64>, coun
         AuditAction::ConsentWithdrawn => format!("Withdrew {what}"),
         AuditAction::CaseClosed => "Case closed".into(),
         AuditAction::CaseReopened => "Case reopened".into(),
-        AuditAction::Exported => format!("Exported {what}{times}"),
+        AuditAction::Exported => format!("Exported {what}, de-identified{times}"),
+        AuditAction::ExportedIdentified => format!("Exported {what}, identified{times}"),
         AuditAction::BackedUp => "Backup made".into(),
         AuditAction::Restored => "Restored from a backup".into(),
     }

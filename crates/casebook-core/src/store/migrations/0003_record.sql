@@ -34,7 +34,7 @@ CREATE INDEX addendum_by_record ON addendum (record_kind, record_id, id);
 CREATE TABLE audit_entry (
     seq INTEGER PRIMARY KEY CHECK (seq >= 1),
     at TEXT NOT NULL CHECK (length(at) = 20),
-    action TEXT NOT NULL CHECK (action IN ('notebook_created', 'unlocked', 'recovery_unlocked', 'unlock_failed', 'locked', 'auto_locked', 'passphrase_changed', 'recovery_code_replaced', 'created', 'edited', 'signed', 'addendum_added', 'consent_recorded', 'consent_withdrawn', 'case_closed', 'case_reopened', 'exported', 'backed_up', 'restored')),
+    action TEXT NOT NULL CHECK (action IN ('notebook_created', 'unlocked', 'recovery_unlocked', 'unlock_failed', 'locked', 'auto_locked', 'passphrase_changed', 'recovery_code_replaced', 'created', 'edited', 'signed', 'addendum_added', 'consent_recorded', 'consent_withdrawn', 'case_closed', 'case_reopened', 'exported', 'exported_identified', 'backed_up', 'restored')),
     target_table TEXT CHECK (target_table IN ('case_file', 'person', 'consent', 'case_event', 'rule_out', 'referral', 'practitioner', 'diagnosis', 'diagnosis_catalogue', 'intake', 'formulation', 'factor_vocabulary', 'plan', 'intervention_catalogue', 'session_note', 'process_note', 'addendum', 'settings', 'key_file')),
     target_id INTEGER,
     case_id INTEGER,
