@@ -47,10 +47,14 @@ impl AppState {
         let started = Instant::now();
         let result = {
             let mut active = self.active();
-            match &active.claim {
+            let result = match &active.claim {
                 Ok(_) => call(&mut active.notebook),
                 Err(message) => Err(Error::Conflict(message.clone())),
+            };
+            if matches!(result, Err(Error::Corrupt(_))) {
+                active.notebook.report_damage();
             }
+            result
         };
         log_outcome(name, started, &result);
         result.map_err(ErrorReply::from)

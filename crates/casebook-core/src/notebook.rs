@@ -237,6 +237,16 @@ impl Notebook {
         }
     }
 
+    /// Called when a call on the open notebook found it damaged: stop every write (including the
+    /// checkpoint at close) and lock, so the damaged file is left exactly as it is.
+    pub fn report_damage(&mut self) {
+        if let Some(open) = self.open.as_ref() {
+            open.store.stop_writing();
+            tracing::warn!("notebook damaged: writes stopped and notebook locked");
+        }
+        self.lock();
+    }
+
     /// Changes the passphrase; the database is not rewritten. Reported only after the new key
     /// file has been read back from disk and opens with the new passphrase.
     pub fn change_passphrase(&mut self, old: &str, new: &str) -> Result<()> {

@@ -108,6 +108,13 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// After damage is found: no further write reaches the file, not even the checkpoint that
+    /// closing would otherwise run (R7: Casebook never writes to a damaged notebook).
+    pub fn stop_writing(&self) {
+        let _ = self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+        let _ = self.conn.execute_batch("PRAGMA query_only = ON;");
+    }
+
     /// Closes the connection, checkpointing the WAL.
     pub fn close(self) -> Result<()> {
         self.conn.close().map_err(|(_, e)| Error::from(e))

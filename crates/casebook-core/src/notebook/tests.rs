@@ -232,3 +232,18 @@ fn a_replaced_recovery_code_works_and_the_old_one_does_not() {
     f.notebook.lock();
     assert!(matches!(f.notebook.replace_recovery_code(PASS), Err(Error::Locked)));
 }
+
+#[test]
+fn damage_found_while_open_stops_writes_even_the_closing_checkpoint() {
+    let mut f = fixture();
+    f.notebook.create(PASS).unwrap();
+    f.notebook.update_settings(named("Pending in the WAL", 12)).unwrap();
+    let db = f.notebook.location().db_path();
+    let before = std::fs::read(&db).unwrap();
+    f.notebook.report_damage();
+    assert!(!f.notebook.status().unlocked);
+    assert_eq!(std::fs::read(&db).unwrap(), before, "no checkpoint into the damaged file");
+    // The committed change is still in the WAL, so nothing acknowledged is lost either.
+    f.notebook.unlock(PASS).unwrap();
+    assert_eq!(f.notebook.settings().unwrap().therapist_name, "Pending in the WAL");
+}
