@@ -126,10 +126,51 @@ export interface NoteCommands {
   listDrafts(): Promise<T.DraftInfo[]>;
 }
 
+/** Signing, addenda, the audit trail and the notebook's self-check. */
+export interface RecordCommands {
+  /** `sign_record`: the therapist's name from Settings and the time; the item is then final. */
+  signRecord(args: { record: T.RecordRef; input: T.SignInput }): Promise<T.SigningView>;
+  /** `get_signing` */
+  getSigning(args: { record: T.RecordRef }): Promise<T.SigningView>;
+  /** `add_addendum`: a correction of a signed item, shown with the original. */
+  addAddendum(args: { record: T.RecordRef; input: T.AddendumInput }): Promise<T.AddendumView>;
+  /** `list_addenda`: oldest first. */
+  listAddenda(args: { record: T.RecordRef }): Promise<T.AddendumView[]>;
+  /** `verify_notebook`: integrity, cipher integrity and the audit chain. */
+  verifyNotebook(): Promise<T.VerificationReport>;
+  /** `case_history`: the case's audit entries, oldest first, never content. */
+  caseHistory(args: { caseId: T.CaseId }): Promise<T.AuditEntryView[]>;
+  /** `audit_log`: the whole log, newest first, 100 a page, pages from 0. */
+  auditLog(args: { page: number }): Promise<T.AuditPage>;
+}
+
+/** What leaves the notebook: supervision summaries and referral letters. */
+export interface ExportCommands {
+  /** `summary_sections`: the sections a summary may hold, in the domain's order. */
+  summarySections(): Promise<T.SummarySectionInfo[]>;
+  /** `preview_supervision_summary`: the text as it would be exported, redactions marked. */
+  previewSupervisionSummary(args: { caseId: T.CaseId; options: T.SummaryOptions }): Promise<T.SupervisionSummary>;
+  /** `export_supervision_summary`: `conflict` when the summary changed since the preview. */
+  exportSupervisionSummary(args: { request: T.SummaryExport; path: string }): Promise<T.ExportResult>;
+  /** `referral_letter_draft` */
+  referralLetterDraft(args: { referralId: T.ReferralId }): Promise<T.ReferralLetterDraft>;
+  /** `export_referral_letter`: refused (`release_consent`) without an active release consent. */
+  exportReferralLetter(args: { request: T.LetterExport; path: string }): Promise<T.ExportResult>;
+  /** `preset_export_path`: a path in the folder given by `--export-dir` (tests), else null. */
+  presetExportPath(args: { fileName: string }): Promise<string | null>;
+  /**
+   * Not a command: the native save dialog. Resolves to the chosen path, or null when the
+   * therapist cancels.
+   */
+  chooseSavePath(args: { fileName: string; format: T.ExportFormat }): Promise<string | null>;
+}
+
 export interface Backend
   extends NotebookCommands,
     CaseCommands,
     PeopleCommands,
     MedicalCommands,
     ClinicalCommands,
-    NoteCommands {}
+    NoteCommands,
+    RecordCommands,
+    ExportCommands {}

@@ -21,11 +21,15 @@ import { DEMO_PASSPHRASE, seedDemo } from './fake/demo';
 import * as medical from './fake/medical';
 import * as notes from './fake/notes';
 import * as people from './fake/people';
+import * as records from './fake/records';
 import { FakeStore } from './fake/store';
 import { loadRater, refusal } from '../lib/passphrase';
 import { CODE_SHAPE, codeGroups as groups, normalizeCode, randomCode } from '../lib/recovery';
 
 export type FakeCommand = Exclude<keyof Backend, 'onNotebookLocked'>;
+
+/** What the fake's save dialog answers: a path, or null as when the therapist cancels. */
+export type SavePathAnswer = string | null;
 
 export interface FakeOptions {
   /** The notebook's passphrase; when given, the notebook exists. */
@@ -43,6 +47,8 @@ export interface FakeOptions {
   today?: string;
   /** The notebook is the fictional demo one. */
   demo?: boolean;
+  /** The folder `--export-dir` names (end-to-end tests); none by default, so the dialog shows. */
+  exportDir?: string;
 }
 
 const FREE_ATTEMPTS = 5;
@@ -70,6 +76,11 @@ export class FakeBackend implements Backend {
   private readonly lockListeners = new Set<(event: NotebookLocked) => void>();
   private readonly clock: () => Date;
   private demo: boolean;
+  private readonly exportDir: string | null;
+  /** What the next save dialog answers. */
+  savePath: SavePathAnswer = '/home/therapist/Documents/summary';
+  /** Every file "written" by an export, with its path. */
+  readonly written: { path: string; result: T.ExportResult }[] = [];
   /** The case workflow's records; tests may read them to check what was written. */
   store: FakeStore;
 
@@ -87,6 +98,7 @@ export class FakeBackend implements Backend {
     this.clock = day ? () => new Date(`${day}T09:30:00`) : () => new Date();
     this.store = new FakeStore(this.clock);
     this.demo = options.demo ?? false;
+    this.exportDir = options.exportDir ?? null;
   }
 
   // ---- test controls -------------------------------------------------------------------------
@@ -338,6 +350,45 @@ export class FakeBackend implements Backend {
   discardDraft = (a: { editorKey: string }) =>
     this.run('discardDraft', a, (s, x) => notes.discardDraft(s, x.editorKey));
   listDrafts = () => this.run('listDrafts', undefined, (s) => notes.listDrafts(s));
+
+  signRecord = (a: { record: T.RecordRef; input: T.SignInput }) =>
+    this.run('signRecord', a, (s, x) => records.signRecord(s, this.settings.therapistName, x.record, x.input));
+  getSigning = (a: { record: T.RecordRef }) => this.run('getSigning', a, (s, x) => records.getSigning(s, x.record));
+  addAddendum = (a: { record: T.RecordRef; input: T.AddendumInput }) =>
+    this.run('addAddendum', a, (s, x) => records.addAddendum(s, this.settings.therapistName, x.record, x.input));
+  listAddenda = (a: { record: T.RecordRef }) => this.run('listAddenda', a, (s, x) => records.listAddenda(s, x.record));
+  verifyNotebook = () => this.run('verifyNotebook', undefined, (s) => records.verifyNotebook(s));
+  caseHistory = (a: { caseId: T.CaseId }) => this.run('caseHistory', a, (s, x) => records.caseHistory(s, x.caseId));
+  auditLog = (a: { page: number }) => this.run('auditLog', a, (s, x) => records.auditLog(s, x.page));
+
+  summarySections = () => this.run('summarySections', undefined, () => records.SUMMARY_SECTIONS);
+  previewSupervisionSummary = (a: { caseId: T.CaseId; options: T.SummaryOptions }) =>
+    this.run('previewSupervisionSummary', a, (s, x) => records.previewSummary(s, x.caseId, x.options));
+  exportSupervisionSummary = (a: { request: T.SummaryExport; path: string }) =>
+    this.run('exportSupervisionSummary', a, (s, x) => {
+      const result = records.exportSummary(s, x.request, x.path);
+      this.written.push({ path: x.path, result });
+      return result;
+    });
+  referralLetterDraft = (a: { referralId: T.ReferralId }) =>
+    this.run('referralLetterDraft', a, (s, x) => records.referralLetterDraft(s, x.referralId));
+  exportReferralLetter = (a: { request: T.LetterExport; path: string }) =>
+    this.run('exportReferralLetter', a, (s, x) => {
+      const result = records.exportLetter(s, x.request, x.path);
+      this.written.push({ path: x.path, result });
+      return result;
+    });
+  presetExportPath = async (a: { fileName: string }): Promise<string | null> => {
+    await this.begin('presetExportPath', a);
+    if (this.exportDir === null) return null;
+    const name = a.fileName.split('/').pop() ?? '';
+    if (name === '') throw invalid('fileName', 'The file needs a name.');
+    return `${this.exportDir}/${name}`;
+  };
+  chooseSavePath = async (a: { fileName: string; format: T.ExportFormat }): Promise<string | null> => {
+    await this.begin('chooseSavePath', a);
+    return this.savePath === null ? null : `${this.savePath}.${a.format === 'pdf' ? 'pdf' : 'md'}`;
+  };
 
   async onNotebookLocked(handler: (event: NotebookLocked) => void): Promise<() => void> {
     this.lockListeners.add(handler);

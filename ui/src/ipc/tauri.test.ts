@@ -7,6 +7,8 @@ const invoke = vi.fn();
 const listen = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
 vi.mock('@tauri-apps/api/event', () => ({ listen }));
+const save = vi.fn();
+vi.mock('@tauri-apps/plugin-dialog', () => ({ save }));
 
 const { tauriBackend } = await import('./tauri');
 
@@ -89,6 +91,17 @@ describe('tauriBackend', () => {
       ['saveDraft', 'save_draft'],
       ['loadDraft', 'load_draft'],
       ['discardDraft', 'discard_draft'],
+      ['signRecord', 'sign_record'],
+      ['getSigning', 'get_signing'],
+      ['addAddendum', 'add_addendum'],
+      ['listAddenda', 'list_addenda'],
+      ['caseHistory', 'case_history'],
+      ['auditLog', 'audit_log'],
+      ['previewSupervisionSummary', 'preview_supervision_summary'],
+      ['exportSupervisionSummary', 'export_supervision_summary'],
+      ['referralLetterDraft', 'referral_letter_draft'],
+      ['exportReferralLetter', 'export_referral_letter'],
+      ['presetExportPath', 'preset_export_path'],
     ];
     const without: [keyof typeof tauriBackend, string][] = [
       ['openDemoNotebook', 'open_demo_notebook'],
@@ -102,6 +115,8 @@ describe('tauriBackend', () => {
       ['listInterventionCatalogue', 'list_intervention_catalogue'],
       ['getDefaultNoteFormat', 'get_default_note_format'],
       ['listDrafts', 'list_drafts'],
+      ['verifyNotebook', 'verify_notebook'],
+      ['summarySections', 'summary_sections'],
     ];
     for (const [method] of withArgs) await (tauriBackend[method] as (a: unknown) => Promise<unknown>)(args);
     for (const [method] of without) await (tauriBackend[method] as () => Promise<unknown>)();
@@ -129,5 +144,16 @@ describe('tauriBackend', () => {
     forward({ payload: { reason: 'idle' } });
     expect(handler).toHaveBeenCalledWith({ reason: 'idle' });
     expect(stop).toBe(unlisten);
+  });
+
+  it('asks the native save dialog for a path, and answers null when cancelled', async () => {
+    save.mockResolvedValueOnce('/home/t/summary.md').mockResolvedValueOnce(null);
+    expect(await tauriBackend.chooseSavePath({ fileName: 'summary.md', format: 'markdown' })).toBe('/home/t/summary.md');
+    expect(save).toHaveBeenCalledWith({
+      defaultPath: 'summary.md',
+      filters: [{ name: 'Markdown text', extensions: ['md'] }],
+    });
+    expect(await tauriBackend.chooseSavePath({ fileName: 'summary.pdf', format: 'pdf' })).toBeNull();
+    expect(invoke).not.toHaveBeenCalled();
   });
 });

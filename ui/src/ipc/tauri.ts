@@ -1,10 +1,12 @@
-// The real backend: each method is one Tauri command, called by its exact name. This file and
-// `index.ts` are the only places that import `@tauri-apps/api`. Argument names are camelCase, as
+// The real backend: each method is one Tauri command, called by its exact name (and the native
+// save dialog, for exports). This file and `index.ts` are the only places that import
+// `@tauri-apps/api` and `@tauri-apps/plugin-dialog`. Argument names are camelCase, as
 // Tauri expects for snake_case Rust parameters; a shell test checks that every command the shell
 // registers is named here.
 
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { save } from '@tauri-apps/plugin-dialog';
 import type { Backend, NotebookLocked } from './backend';
 import { asErrorReply } from './errors';
 
@@ -72,7 +74,20 @@ type Command =
   | 'save_draft'
   | 'load_draft'
   | 'discard_draft'
-  | 'list_drafts';
+  | 'list_drafts'
+  | 'sign_record'
+  | 'get_signing'
+  | 'add_addendum'
+  | 'list_addenda'
+  | 'verify_notebook'
+  | 'case_history'
+  | 'audit_log'
+  | 'summary_sections'
+  | 'preview_supervision_summary'
+  | 'export_supervision_summary'
+  | 'referral_letter_draft'
+  | 'export_referral_letter'
+  | 'preset_export_path';
 
 async function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
   try {
@@ -157,4 +172,33 @@ export const tauriBackend: Backend = {
   loadDraft: (args) => call('load_draft', args),
   discardDraft: (args) => call('discard_draft', args),
   listDrafts: () => call('list_drafts'),
+  // Signing, addenda, the audit trail
+  signRecord: (args) => call('sign_record', args),
+  getSigning: (args) => call('get_signing', args),
+  addAddendum: (args) => call('add_addendum', args),
+  listAddenda: (args) => call('list_addenda', args),
+  verifyNotebook: () => call('verify_notebook'),
+  caseHistory: (args) => call('case_history', args),
+  auditLog: (args) => call('audit_log', args),
+  // Exports
+  summarySections: () => call('summary_sections'),
+  previewSupervisionSummary: (args) => call('preview_supervision_summary', args),
+  exportSupervisionSummary: (args) => call('export_supervision_summary', args),
+  referralLetterDraft: (args) => call('referral_letter_draft', args),
+  exportReferralLetter: (args) => call('export_referral_letter', args),
+  presetExportPath: (args) => call('preset_export_path', args),
+  chooseSavePath: async ({ fileName, format }) => {
+    try {
+      const path = await save({
+        defaultPath: fileName,
+        filters:
+          format === 'pdf'
+            ? [{ name: 'PDF document', extensions: ['pdf'] }]
+            : [{ name: 'Markdown text', extensions: ['md'] }],
+      });
+      return path ?? null;
+    } catch (error) {
+      throw asErrorReply(error);
+    }
+  },
 };

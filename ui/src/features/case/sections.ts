@@ -14,7 +14,9 @@ export type Section =
   | 'diagnoses'
   | 'consents'
   | 'process'
-  | 'details';
+  | 'details'
+  | 'history'
+  | 'export';
 
 export const STEP_SECTION: Record<StepKind, Section> = {
   intake: 'intake',
@@ -32,4 +34,5 @@ export const MORE: { section: Section; label: string }[] = [
   { section: 'consents', label: 'Consents' },
   { section: 'process', label: 'Process notes' },
   { section: 'details', label: 'Client & case details' },
+  { section: 'history', label: 'Case history' },
 ];

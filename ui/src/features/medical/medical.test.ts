@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/svelte';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
 
@@ -57,5 +57,16 @@ describe('medical liaison', () => {
     expect(await screen.findByTestId('referrals')).toHaveTextContent('Exclude structural causes.');
     expect(screen.getByTestId('rule-out-status')).toHaveTextContent('Referred');
     expect(fake.store.referrals).toHaveLength(1);
+
+    // The referral letter: what the consent covers, written only after confirming.
+    await user.click(screen.getByTestId('referral-letter-button'));
+    const letter = await screen.findByTestId('referral-letter');
+    expect(await within(letter).findByText(/The presenting problem and the question\./)).toBeInTheDocument();
+    expect(within(letter).getByTestId('letter-question')).toHaveValue('Exclude structural causes.');
+    await user.click(within(letter).getByTestId('letter-export'));
+    expect(fake.count('exportReferralLetter')).toBe(0);
+    await user.click(within(letter).getByTestId('letter-confirm'));
+    expect(await within(letter).findByTestId('letter-done')).toHaveTextContent(/Saved \(\d+ bytes\)/);
+    expect(fake.written.at(-1)?.path).toMatch(/\.pdf$/);
   });
 });

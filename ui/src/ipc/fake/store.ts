@@ -4,6 +4,9 @@
 // `ErrorReply` before anything is written, as the engine does.
 
 import type {
+  AddendumView,
+  AuditEntryView,
+  SignatureView,
   CaseEvent,
   CaseId,
   CaseStatus,
@@ -149,6 +152,10 @@ export class FakeStore {
   readonly sessions: SessionView[] = [];
   readonly processNotes: ProcessNoteView[] = [];
   readonly drafts = new Map<string, DraftView>();
+  /** Signatures by record (`kind:id`), addenda, and the audit trail (oldest first). */
+  readonly signatures = new Map<string, SignatureView>();
+  readonly addenda: AddendumView[] = [];
+  readonly audit: AuditEntryView[] = [];
   retention: RetentionProfile = 'south_africa';
   noteFormat: NoteFormat = 'soap';
 

@@ -1,0 +1,116 @@
+import { screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
+
+describe('signing and addenda', () => {
+  it('signs a late note only with a reason, then shows it locked and takes addenda under the original', async () => {
+    const { user, fake } = await openNotebook(async (fake) => {
+      const kase = await fake.createCase({ input: newCase('Ada Example') });
+      await throughIntake(fake, kase);
+    });
+    await openCase(user, 'Ada Example');
+    await goTo(user, 'sessions');
+    await user.click(await screen.findByTestId('session-row'));
+    const detail = await screen.findByTestId('session-detail');
+    expect(within(detail).getByTestId('session-edit')).toBeInTheDocument();
+
+    // Held a week ago: the reason it is late is asked for before anything is sent.
+    const reason = await screen.findByTestId('late-reason');
+    await user.click(screen.getByTestId('sign-button'));
+    expect(await screen.findByTestId('error-lateReason')).toBeInTheDocument();
+    expect(fake.count('signRecord')).toBe(0);
+
+    // Without a name in Settings, the engine refuses, calmly.
+    await user.type(reason, 'Was ill for the week after the session.');
+    await user.click(screen.getByTestId('sign-button'));
+    expect(await screen.findByTestId('workflow-error')).toHaveTextContent('Set your name in Settings before signing.');
+    expect(screen.queryByTestId('signed-badge')).not.toBeInTheDocument();
+
+    await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10 } });
+    await user.click(screen.getByTestId('sign-button'));
+    const badge = await screen.findByTestId('signed-badge');
+    expect(badge).toHaveTextContent('Signed by Dr Amara Naidoo on');
+    expect(badge).toHaveTextContent('Signed late: Was ill for the week after the session.');
+    expect(fake.calls.filter((c) => c.command === 'signRecord').at(-1)?.args).toEqual({
+      record: { kind: 'session_note', id: expect.any(Number) },
+      input: { lateReason: 'Was ill for the week after the session.' },
+    });
+
+    expect(await screen.findByTestId('session-signed')).toHaveTextContent('Signed');
+
+    // Locked: no correcting, no second signature.
+    expect(within(detail).queryByTestId('session-edit')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('sign-button')).not.toBeInTheDocument();
+    expect(within(detail).getByText('Locked')).toBeInTheDocument();
+
+    // An addendum needs its reason and text, and is shown under the original, which stays.
+    await user.click(screen.getByTestId('addendum-button'));
+    await user.click(screen.getByTestId('addendum-save'));
+    expect(await screen.findByTestId('error-reason')).toBeInTheDocument();
+    expect(fake.count('addAddendum')).toBe(0);
+    await user.type(screen.getByTestId('addendum-reason'), 'Wrong time');
+    await user.type(screen.getByTestId('addendum-body'), 'The session began at 10:10.');
+    await user.click(screen.getByTestId('addendum-save'));
+    const item = await screen.findByTestId('addendum-item');
+    expect(item).toHaveTextContent('Wrong time');
+    expect(item).toHaveTextContent('The session began at 10:10.');
+    expect(item).toHaveTextContent('Dr Amara Naidoo');
+    expect(detail).toHaveTextContent('First session.');
+    expect(screen.getByTestId('signed-badge')).toBeInTheDocument();
+
+    // The case history says what happened, never what was written.
+    await goTo(user, 'history');
+    const history = await screen.findByTestId('case-history');
+    await waitFor(() => expect(history).toHaveTextContent('Signed session note'));
+    expect(history).toHaveTextContent('Added an addendum');
+    expect(history).not.toHaveTextContent('10:10');
+  });
+
+  it('signs the completed intake, which then shows its signature', async () => {
+    const { user } = await openNotebook(async (fake) => {
+      await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10 } });
+      const kase = await fake.createCase({ input: newCase('Ada Example') });
+      await throughIntake(fake, kase);
+    });
+    await openCase(user, 'Ada Example');
+    await goTo(user, 'intake');
+    expect(await screen.findByTestId('intake-answers')).toHaveTextContent('Pain.');
+    // A completed intake is final already: addenda are possible before it is signed.
+    expect(await screen.findByTestId('addendum-button')).toBeInTheDocument();
+    await user.click(screen.getByTestId('sign-button'));
+    expect(await screen.findByTestId('signed-badge')).toHaveTextContent('Signed by Dr Amara Naidoo');
+    expect(screen.getByTestId('intake-answers')).toHaveTextContent('Pain.');
+  });
+
+  it('asks for the late reason when the engine says the note is late, then signs again', async () => {
+    const { user, fake } = await openNotebook(async (fake) => {
+      await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10 } });
+      const kase = await fake.createCase({ input: newCase('Ada Example') });
+      await throughIntake(fake, kase);
+      fake.store.sessions[0]!.heldOn = '2025-03-10';
+    });
+    await openCase(user, 'Ada Example');
+    await goTo(user, 'sessions');
+    await user.click(await screen.findByTestId('session-row'));
+    await screen.findByTestId('sign-button');
+    expect(screen.queryByTestId('late-reason')).not.toBeInTheDocument();
+    fake.failNext('signRecord', {
+      kind: 'workflow',
+      rule: 'late_note_reason',
+      message: 'This note is signed more than 24 hours after the session. Say why it is late.',
+    });
+    await user.click(screen.getByTestId('sign-button'));
+    expect(await screen.findByTestId('workflow-error')).toHaveTextContent('Say why it is late.');
+    const reason = await screen.findByTestId('late-reason');
+    await waitFor(() => expect(reason).toHaveFocus());
+    await user.click(screen.getByTestId('sign-button'));
+    expect(await screen.findByTestId('error-lateReason')).toBeInTheDocument();
+    expect(fake.count('signRecord')).toBe(1);
+    await user.type(reason, 'Notes written the next evening.');
+    await user.click(screen.getByTestId('sign-button'));
+    expect(await screen.findByTestId('signed-badge')).toHaveTextContent('Signed by Dr Amara Naidoo');
+    expect(fake.calls.filter((c) => c.command === 'signRecord').at(-1)?.args).toMatchObject({
+      input: { lateReason: 'Notes written the next evening.' },
+    });
+  });
+});

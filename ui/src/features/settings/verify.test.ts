@@ -1,0 +1,93 @@
+import { screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { VerificationReport } from '../../ipc';
+import { GOOD, renderApp } from '../../test/app';
+
+async function openSettings() {
+  const app = renderApp({ passphrase: GOOD, unlocked: true });
+  await app.user.click(await screen.findByTestId('nav-settings'));
+  await screen.findByTestId('settings-view');
+  return app;
+}
+
+describe('verify notebook, the audit log and the recovery code', () => {
+  it('reports every check passed', async () => {
+    const { user } = await openSettings();
+    await user.click(screen.getByTestId('verify-button'));
+    const report = await screen.findByTestId('verify-report');
+    expect(within(report).getByTestId('verify-ok')).toHaveTextContent('The notebook is intact.');
+    const checks = within(report).getAllByTestId('verify-check');
+    expect(checks).toHaveLength(4);
+    for (const c of checks) expect(c).toHaveAttribute('data-passed', 'true');
+  });
+
+  it('reports a damaged notebook with the advice to restore from a backup', async () => {
+    const { user, fake } = await openSettings();
+    const damaged: VerificationReport = {
+      passed: false,
+      checks: [
+        { check: 'database_integrity', passed: true, summary: 'The structure is intact.', problems: [], advice: null },
+        {
+          check: 'cipher_integrity',
+          passed: false,
+          summary: 'Some pages do not decrypt.',
+          problems: ['page 3'],
+          advice: 'Restore the notebook from your most recent backup.',
+        },
+      ],
+      auditEntries: 0,
+      advice: 'Restore the notebook from your most recent backup.',
+    };
+    fake.verifyNotebook = async () => damaged;
+    await user.click(screen.getByTestId('verify-button'));
+    const report = await screen.findByTestId('verify-report');
+    expect(within(report).queryByTestId('verify-ok')).not.toBeInTheDocument();
+    expect(report).toHaveTextContent('The notebook is damaged.');
+    expect(report).toHaveTextContent('Restore the notebook from your most recent backup.');
+    expect(report).toHaveTextContent('Encrypted pages: failed');
+    expect(report).toHaveTextContent('page 3');
+  });
+
+  it('pages through the audit log, newest first', async () => {
+    const { user, fake } = await openSettings();
+    for (let i = 0; i < 105; i++) {
+      fake.store.audit.push({
+        seq: i + 1,
+        at: '2025-03-10T09:30:00Z',
+        action: 'unlocked',
+        table: null,
+        recordId: null,
+        caseId: null,
+        count: null,
+        summary: `Unlocked ${i + 1}`,
+      });
+    }
+    await user.click(screen.getByTestId('audit-show'));
+    const rows = await screen.findAllByTestId('audit-entry');
+    expect(rows).toHaveLength(100);
+    expect(rows[0]).toHaveTextContent('Unlocked 105');
+    await user.click(screen.getByRole('button', { name: 'Older →' }));
+    expect(await screen.findByText('Unlocked 1')).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.command === 'auditLog').map((c) => c.args)).toEqual([{ page: 0 }, { page: 1 }]);
+  });
+
+  it('makes a new recovery code with the passphrase and shows it once', async () => {
+    const { user, fake } = await openSettings();
+    const before = fake.recoveryGroups.join('-');
+    await user.click(screen.getByTestId('recovery-new'));
+    await user.type(screen.getByTestId('recovery-passphrase'), 'not the passphrase');
+    await user.click(screen.getByTestId('recovery-replace'));
+    expect(await screen.findByText('The passphrase is not right.')).toBeInTheDocument();
+
+    await user.type(screen.getByTestId('recovery-passphrase'), GOOD);
+    await user.click(screen.getByTestId('recovery-replace'));
+    const code = await screen.findByTestId('recovery-code');
+    expect(code.textContent).toBe(fake.recoveryGroups.join('-'));
+    expect(code.textContent).not.toBe(before);
+    expect(screen.getByTestId('recovery-continue')).toBeDisabled();
+    await user.click(screen.getByTestId('recovery-saved'));
+    await user.click(screen.getByTestId('recovery-continue'));
+    expect(screen.queryByTestId('recovery-code')).not.toBeInTheDocument();
+    expect(screen.getByText('New recovery code in use. The old one no longer works.')).toBeInTheDocument();
+  });
+});
