@@ -547,7 +547,7 @@ export type AddendumView = { id: AddendumId, record: RecordRef, caseId: CaseId, 
  */
 writtenOn: string, signedAt: string, signedBy: string, };
 
-export type AuditAction = "notebook_created" | "unlocked" | "recovery_unlocked" | "unlock_failed" | "locked" | "auto_locked" | "passphrase_changed" | "recovery_code_replaced" | "created" | "edited" | "signed" | "addendum_added" | "consent_recorded" | "consent_withdrawn" | "case_closed" | "case_reopened" | "exported" | "backed_up" | "restored";
+export type AuditAction = "notebook_created" | "unlocked" | "recovery_unlocked" | "unlock_failed" | "locked" | "auto_locked" | "passphrase_changed" | "recovery_code_replaced" | "created" | "edited" | "signed" | "addendum_added" | "consent_recorded" | "consent_withdrawn" | "case_closed" | "case_reopened" | "exported" | "exported_identified" | "backed_up" | "restored";
 
 export type AuditTable = "case_file" | "person" | "consent" | "case_event" | "rule_out" | "referral" | "practitioner" | "diagnosis" | "diagnosis_catalogue" | "intake" | "formulation" | "factor_vocabulary" | "plan" | "intervention_catalogue" | "session_note" | "process_note" | "addendum" | "settings" | "key_file";
 
