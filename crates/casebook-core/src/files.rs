@@ -51,6 +51,11 @@ pub fn mode_of(path: &Path) -> std::io::Result<u32> {
 
 /// Creates a new, empty, owner-only file; fails if it exists.
 pub(crate) fn create_private_file(path: &Path) -> Result<File> {
+    new_private_file().open(path).map_err(|e| Error::io("Could not create a notebook file", &e))
+}
+
+/// Options that create a new file, owner-only from its first byte.
+fn new_private_file() -> OpenOptions {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -58,22 +63,34 @@ pub(crate) fn create_private_file(path: &Path) -> Result<File> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    options.open(path).map_err(|e| Error::io("Could not create a notebook file", &e))
+    options
 }
 
 /// Replaces `target` with `bytes` so that a crash at any moment leaves either the old or the new
 /// content, never a mix, and the new content is on disk before this returns.
 pub(crate) fn replace_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = target.parent().ok_or_else(|| Error::Storage("The notebook path has no folder.".into()))?;
-    let name = format!("{TEMP_PREFIX}{:016x}", rand::random::<u64>());
-    let temp = dir.join(name);
+    replace_with(target, bytes, TEMP_PREFIX, &Error::io)
+}
+
+/// [`replace_atomically`] with the temporary file's prefix and the I/O error wording chosen by
+/// the caller (exports must not name the path, and speak of the export, not the notebook).
+pub(crate) fn replace_with(
+    target: &Path,
+    bytes: &[u8],
+    temp_prefix: &str,
+    fail: &dyn Fn(&str, &std::io::Error) -> Error,
+) -> Result<()> {
+    let dir = target.parent().ok_or_else(|| Error::Storage("The path has no folder.".into()))?;
+    let temp = dir.join(format!("{temp_prefix}{:016x}", rand::random::<u64>()));
     let result = (|| {
-        let mut file = create_private_file(&temp)?;
-        file.write_all(bytes).map_err(|e| Error::io("Could not write a notebook file", &e))?;
-        file.sync_all().map_err(|e| Error::io("Could not flush a notebook file", &e))?;
+        let mut file = new_private_file().open(&temp).map_err(|e| fail("Could not create the file", &e))?;
+        file.write_all(bytes).map_err(|e| fail("Could not write the file", &e))?;
+        file.sync_all().map_err(|e| fail("Could not flush the file", &e))?;
         drop(file);
-        fs::rename(&temp, target).map_err(|e| Error::io("Could not replace a notebook file", &e))?;
-        sync_dir(dir)
+        fs::rename(&temp, target).map_err(|e| fail("Could not replace the file", &e))?;
+        #[cfg(unix)]
+        File::open(dir).and_then(|d| d.sync_all()).map_err(|e| fail("Could not flush the folder", &e))?;
+        Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp);

@@ -8,7 +8,6 @@ use crate::state::AppState;
 use casebook_core::{Error, export::ExportResult};
 use casebook_core::{ErrorReply, case, export, medical, record};
 use casebook_pdf::Renderer;
-use std::path::PathBuf;
 use tauri::State;
 
 type Reply<T> = Result<T, ErrorReply>;
@@ -88,16 +87,6 @@ pub fn referral_letter_draft(
     })
 }
 
-/// The path the therapist chose must be absolute; the engine writes it safely.
-fn chosen_path(path: String) -> casebook_core::Result<PathBuf> {
-    let path = PathBuf::from(path);
-    if path.is_absolute() && path.file_name().is_some() {
-        Ok(path)
-    } else {
-        Err(Error::invalid("path", "Choose where to save the file."))
-    }
-}
-
 #[tauri::command(async)]
 pub fn export_supervision_summary(
     state: State<'_, AppState>,
@@ -106,7 +95,7 @@ pub fn export_supervision_summary(
     path: String,
 ) -> Reply<ExportResult> {
     state.with_open("export_supervision_summary", |open, clock| {
-        export::export_supervision_summary(open, clock, &request, &chosen_path(path)?, pdf.inner())
+        export::export_supervision_summary(open, clock, &request, std::path::Path::new(&path), pdf.inner())
     })
 }
 
@@ -118,7 +107,7 @@ pub fn export_referral_letter(
     path: String,
 ) -> Reply<ExportResult> {
     state.with_open("export_referral_letter", |open, clock| {
-        export::export_referral_letter(open, clock, &request, &chosen_path(path)?, pdf.inner())
+        export::export_referral_letter(open, clock, &request, std::path::Path::new(&path), pdf.inner())
     })
 }
 

@@ -7,8 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::files;
-use std::fs::{self, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::path::Path;
 
 /// Prefix of the temporary file written next to the target.
@@ -29,41 +28,23 @@ fn failed(err: &std::io::Error) -> Error {
 }
 
 /// Writes `bytes` to `target`, replacing a file already there (the save dialog asked first).
+/// The path must be absolute: a relative one would land wherever the app happened to start.
 pub fn write_export(target: &Path, bytes: &[u8]) -> Result<u64> {
-    let name = target.file_name().filter(|n| !n.is_empty());
-    let dir = target.parent().map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d });
-    let (Some(_), Some(dir)) = (name, dir) else {
+    if !target.is_absolute() || target.file_name().is_none_or(|n| n.is_empty()) {
         return Err(Error::invalid("path", "Choose a file name to save the export as."));
-    };
+    }
     if target.is_dir() {
         return Err(Error::invalid("path", "That is a folder. Choose a file name to save the export as."));
     }
-    let temp = dir.join(format!("{TEMP_PREFIX}{:016x}.tmp", rand::random::<u64>()));
-    let result = (|| {
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&temp).map_err(|e| failed(&e))?;
-        file.write_all(bytes).map_err(|e| failed(&e))?;
-        file.sync_all().map_err(|e| failed(&e))?;
-        drop(file);
-        fs::rename(&temp, target).map_err(|e| failed(&e))?;
-        files::sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result.map(|()| bytes.len() as u64)
+    files::replace_with(target, bytes, TEMP_PREFIX, &|_, e| failed(e))?;
+    Ok(bytes.len() as u64)
 }
 
 #[cfg(test)]
 #[cfg(unix)]
 mod tests {
     use super::*;
+    use std::fs;
     use std::os::unix::fs::PermissionsExt;
 
     fn entries(dir: &Path) -> Vec<String> {
@@ -73,6 +54,13 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn a_relative_path_is_refused_and_nothing_is_written() {
+        let err = write_export(Path::new("summary.md"), b"text").unwrap_err();
+        assert!(matches!(err, Error::Invalid { ref field, .. } if field == "path"));
+        assert!(!Path::new("summary.md").exists());
     }
 
     #[test]
