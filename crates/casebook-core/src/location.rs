@@ -46,6 +46,30 @@ impl Location {
         self.dir.join("notebook.key")
     }
 
+    /// The second copy of the key file, rewritten with the first: a damaged or overwritten key
+    /// file must not lose the notebook.
+    pub fn key_copy_path(&self) -> PathBuf {
+        self.dir.join("notebook.key.copy")
+    }
+
+    /// Present while a notebook is being created and removed once its key file is saved: a
+    /// database without a key file is cleared away only when this marker says creation was
+    /// interrupted; otherwise it is a notebook whose key file was lost, and is never deleted.
+    pub fn creating_marker_path(&self) -> PathBuf {
+        self.dir.join("notebook.creating")
+    }
+
+    /// True when anything of a notebook is here (a key file, its copy or a database): such a
+    /// folder is opened or reported damaged, never overwritten by a new notebook.
+    pub fn holds_a_notebook(&self) -> bool {
+        self.key_path().exists() || self.key_copy_path().exists() || self.has_database()
+    }
+
+    /// True when a database file is here, whatever its state.
+    pub fn has_database(&self) -> bool {
+        std::fs::symlink_metadata(self.db_path()).is_ok()
+    }
+
     /// The database's side files (WAL and shared memory).
     pub fn db_side_paths(&self) -> [PathBuf; 2] {
         [self.dir.join("notebook.db-wal"), self.dir.join("notebook.db-shm")]

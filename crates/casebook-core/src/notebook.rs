@@ -14,6 +14,7 @@
 //!
 //! What does not belong here: key derivation (`vault`), SQL (`store` and the domain modules).
 
+mod keys;
 mod throttle;
 
 use crate::clock::Clock;
@@ -34,7 +35,8 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NotebookStatus {
-    /// A notebook exists at the location (its key file is there).
+    /// A notebook exists at the location (a key file, its copy or a database is there): the lock
+    /// screen offers to unlock it, never to create one over it.
     pub exists: bool,
     pub unlocked: bool,
     /// The notebook folder, shown on the lock screen so the therapist knows which one this is.
@@ -138,7 +140,7 @@ impl Notebook {
 
     pub fn status(&self) -> NotebookStatus {
         NotebookStatus {
-            exists: self.config.location.key_path().exists(),
+            exists: self.config.location.holds_a_notebook(),
             unlocked: self.open.is_some(),
             folder: self.config.location.dir().display().to_string(),
             demo: self.config.demo,
@@ -154,30 +156,42 @@ impl Notebook {
     pub fn create(&mut self, passphrase: &str) -> Result<RecoveryCodeView> {
         vault::check_new_passphrase(passphrase, "passphrase")?;
         let location = self.config.location.clone();
-        if location.key_path().exists() {
+        let marker = location.creating_marker_path();
+        // A database without a key file is what an interrupted creation leaves (its key was never
+        // stored, so nobody can ever read it) only when the creation marker is still there. Any
+        // other notebook file here belongs to a notebook, damaged or not: never create over it.
+        if marker.exists() && !location.key_path().exists() && !location.key_copy_path().exists() {
+            for orphan in std::iter::once(location.db_path()).chain(location.db_side_paths()) {
+                if orphan.exists() {
+                    std::fs::remove_file(&orphan)
+                        .map_err(|e| Error::io("Could not clear an unfinished notebook", &e))?;
+                }
+            }
+        }
+        if location.holds_a_notebook() {
             return Err(Error::Conflict("A notebook already exists in this folder.".into()));
         }
         files::ensure_private_dir(location.dir())?;
-        // A database without a key file is what an interrupted creation leaves: its key was never
-        // stored, so nobody can ever read it. Clear it away rather than refuse forever.
-        for orphan in std::iter::once(location.db_path()).chain(location.db_side_paths()) {
-            if orphan.exists() {
-                std::fs::remove_file(&orphan)
-                    .map_err(|e| Error::io("Could not clear an unfinished notebook", &e))?;
-            }
+        if !marker.exists() {
+            drop(files::create_private_file(&marker)?);
         }
+        files::sync_dir(location.dir())?;
         let made = KeyFile::create(passphrase, &self.config.vault)?;
         let mut store = Store::open(&location.db_path(), &made.data_key, OpenMode::CreateNew)?;
         let created = [(AuditAction::NotebookCreated, Target::none())];
         audit::log_to(&mut store, &made.data_key, self.clock.now(), &created)?;
-        if let Err(err) = made.key_file.save(&location.key_path()) {
+        if let Err(err) = keys::save(&location, &made.key_file) {
             drop(store);
-            let _ = std::fs::remove_file(location.db_path());
-            for side in location.db_side_paths() {
-                let _ = std::fs::remove_file(side);
+            for path in [location.db_path(), location.key_path(), location.key_copy_path()]
+                .into_iter()
+                .chain(location.db_side_paths())
+            {
+                let _ = std::fs::remove_file(path);
             }
             return Err(err);
         }
+        files::sync_dir(location.dir())?;
+        std::fs::remove_file(&marker).map_err(|e| Error::io("Could not finish creating the notebook", &e))?;
         files::sync_dir(location.dir())?;
         let settings = Settings::read(store.conn())?;
         self.open = Some(OpenNotebook { store, key: made.data_key, settings, clock: self.clock.clone() });
@@ -193,12 +207,32 @@ impl Notebook {
         }
         let now = self.clock.now();
         self.throttle.check(now)?;
-        let key_file = KeyFile::load(&self.config.location.key_path())?;
-        let key = match key_file.unlock(passphrase, &self.config.vault) {
+        let loaded = keys::load(&self.config.location)?;
+        let key = match loaded.file.unlock(passphrase, &self.config.vault) {
             Ok(key) => key,
             Err(err) => return Err(self.count_failure(err, now)),
         };
-        self.open_with(key, AuditAction::Unlocked)
+        self.open_with(key, AuditAction::Unlocked)?;
+        self.keep_key_files_whole(&loaded);
+        Ok(())
+    }
+
+    /// After an unlock: both key files hold the file that opened (with a checksum), so a key file
+    /// found damaged or missing is repaired from its copy.
+    fn keep_key_files_whole(&self, loaded: &keys::Loaded) {
+        let Some(open) = self.open.as_ref() else { return };
+        let file = if loaded.file.has_checksum() {
+            loaded.file.clone()
+        } else {
+            match loaded.file.resealed(&open.key) {
+                Ok(file) => file,
+                Err(_) => return,
+            }
+        };
+        if loaded.source == keys::Source::Copy {
+            tracing::warn!("the key file was restored from its copy");
+        }
+        keys::make_whole(&self.config.location, &file);
     }
 
     /// Unlocks with the recovery code and, in the same step, sets a new passphrase: the code
@@ -207,13 +241,34 @@ impl Notebook {
         vault::check_new_passphrase(new_passphrase, "newPassphrase")?;
         let now = self.clock.now();
         self.throttle.check(now)?;
-        let key_path = self.config.location.key_path();
-        let key_file = KeyFile::load(&key_path)?;
-        let key = match key_file.unlock_with_recovery(code, &self.config.vault) {
-            Ok(key) => key,
-            Err(err) => return Err(self.count_failure(err, now)),
+        let location = self.config.location.clone();
+        let key = match keys::load(&location) {
+            Ok(loaded) => {
+                let key = match loaded.file.unlock_with_recovery(code, &self.config.vault) {
+                    Ok(key) => key,
+                    Err(err) => return Err(self.count_failure(err, now)),
+                };
+                self.replace_passphrase(&loaded.file, &key, new_passphrase)?;
+                key
+            }
+            // Both key files damaged: the recovery slot may still be whole. The code proves itself
+            // through the slot's AEAD, and the rebuilt file replaces everything else.
+            Err(damage @ Error::Corrupt(_)) => {
+                let Some(structure) = keys::load_any_structure(&location) else { return Err(damage) };
+                let (rebuilt, key) =
+                    match structure.rebuild_with_recovery(code, new_passphrase, &self.config.vault) {
+                        Ok(made) => made,
+                        Err(Error::WrongRecoveryCode) => {
+                            return Err(self.count_failure(Error::WrongRecoveryCode, now));
+                        }
+                        Err(_) => return Err(damage),
+                    };
+                keys::save(&location, &rebuilt)?;
+                tracing::warn!("a damaged key file was rebuilt with the recovery code");
+                key
+            }
+            Err(err) => return Err(err),
         };
-        self.replace_passphrase(&key_file, &key, new_passphrase)?;
         self.open = None;
         self.open_with(key, AuditAction::RecoveryUnlocked)
     }
@@ -254,7 +309,7 @@ impl Notebook {
         vault::check_new_passphrase(new, "newPassphrase")?;
         let now = self.clock.now();
         self.throttle.check(now)?;
-        let key_file = KeyFile::load(&self.config.location.key_path())?;
+        let key_file = keys::load(&self.config.location)?.file;
         let proven = match key_file.unlock(old, &self.config.vault) {
             Ok(key) => key,
             Err(Error::WrongPassphrase) => {
@@ -281,7 +336,7 @@ impl Notebook {
         let now = self.clock.now();
         self.throttle.check(now)?;
         let key_path = self.config.location.key_path();
-        let key_file = KeyFile::load(&key_path)?;
+        let key_file = keys::load(&self.config.location)?.file;
         let proven = match key_file.unlock(passphrase, &self.config.vault) {
             Ok(key) => key,
             Err(Error::WrongPassphrase) => {
@@ -296,7 +351,7 @@ impl Notebook {
             return Err(Error::Conflict("The key file on disk belongs to a different notebook.".into()));
         }
         let (next, code) = key_file.with_new_recovery_code(&proven, &self.config.vault)?;
-        next.save(&key_path)?;
+        keys::save(&self.config.location, &next)?;
         let reread = KeyFile::load(&key_path)?;
         let reopened = reread.unlock_with_recovery(&code.display(), &self.config.vault)?;
         if !reopened.same_as(&proven) {
@@ -320,7 +375,7 @@ impl Notebook {
     fn replace_passphrase(&self, key_file: &KeyFile, key: &DataKey, new: &str) -> Result<()> {
         let key_path = self.config.location.key_path();
         let next = key_file.with_new_passphrase(key, new, &self.config.vault)?;
-        next.save(&key_path)?;
+        keys::save(&self.config.location, &next)?;
         let reread = KeyFile::load(&key_path)?;
         if !reread.opens_to(new, key, &self.config.vault)? {
             return Err(Error::Storage("The new key file could not be verified; try again.".into()));
@@ -393,7 +448,11 @@ impl Notebook {
     fn open_with(&mut self, key: DataKey, how: AuditAction) -> Result<()> {
         files::remove_stale_temps(self.config.location.dir());
         files::ensure_private_dir(self.config.location.dir())?;
-        files::make_private(&self.config.location.key_path())?;
+        for key_path in [self.config.location.key_path(), self.config.location.key_copy_path()] {
+            if key_path.exists() {
+                files::make_private(&key_path)?;
+            }
+        }
         let mut store = Store::open(&self.config.location.db_path(), &key, OpenMode::Existing)?;
         let settings = Settings::read(store.conn())?;
         self.throttle.succeed();

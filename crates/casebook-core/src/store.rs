@@ -63,11 +63,7 @@ impl Store {
                 OpenFlags::SQLITE_OPEN_READ_WRITE
             }
             OpenMode::Existing => {
-                if !path.exists() {
-                    return Err(Error::Corrupt(
-                        "The notebook's database file is missing. Restore it from a backup.".into(),
-                    ));
-                }
+                check_file(path)?;
                 OpenFlags::SQLITE_OPEN_READ_WRITE
             }
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -75,6 +71,9 @@ impl Store {
         apply_key(&conn, key)?;
         conn.execute_batch("PRAGMA cipher_compatibility = 4;")?;
         prove_key(&conn)?;
+        if mode == OpenMode::Existing {
+            check_schema_present(&conn)?;
+        }
         check_cipher(&conn)?;
         for (name, set, expect) in PRAGMAS {
             conn.execute_batch(&format!("PRAGMA {name} = {set};"))?;
@@ -180,6 +179,53 @@ fn prove_key(conn: &Connection) -> Result<()> {
             ),
             other => other,
         })
+}
+
+/// The smallest a notebook's database can be: SQLCipher writes whole 4 KiB pages, and switching
+/// to WAL at creation writes page 1, so anything shorter is an empty or cut-short file.
+const MIN_DATABASE_BYTES: u64 = 4096;
+
+/// Before SQLite sees the file: it must be there, a regular file, and at least one page long.
+/// SQLite would otherwise take an empty file for a new database and write a schema into it,
+/// turning a damaged notebook into an empty one (R7).
+fn check_file(path: &Path) -> Result<()> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::Corrupt(
+                "The notebook's database file (notebook.db) is missing. Restore it from a backup; Casebook will not make a new, empty notebook in its place."
+                    .into(),
+            ));
+        }
+        Err(e) => return Err(Error::io("Could not read the notebook file", &e)),
+    };
+    if !meta.file_type().is_file() {
+        return Err(Error::Corrupt(
+            "The notebook's database (notebook.db) is not a regular file. Restore it from a backup.".into(),
+        ));
+    }
+    if meta.len() < MIN_DATABASE_BYTES {
+        return Err(Error::Corrupt(
+            "The notebook file is damaged: it is empty or cut short. Restore it from a backup; Casebook will not write to it."
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// An existing notebook has a schema (every migration bumps `user_version`); a database that
+/// decrypts but holds none is damaged, not new. Read before any pragma that could write.
+fn check_schema_present(conn: &Connection) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let tables: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| r.get(0))?;
+    if version <= 0 || tables == 0 {
+        return Err(Error::Corrupt(
+            "The notebook file is damaged: its tables are missing. Restore it from a backup; Casebook will not write to it."
+                .into(),
+        ));
+    }
+    Ok(())
 }
 
 fn check_cipher(conn: &Connection) -> Result<()> {

@@ -13,6 +13,15 @@
 //! Changing the passphrase rewraps 32 bytes and replaces the key file atomically; the database is
 //! never rewritten. Every buffer holding key material is zeroized on drop.
 //!
+//! Damage is told apart from a wrong passphrase. An unkeyed BLAKE2b checksum over the whole
+//! document is checked when the file is read, before any passphrase is tried: a flipped byte in a
+//! wrapped key, a salt or a KDF parameter is reported as a damaged key file, so a therapist does
+//! not lock herself out trying passphrases that were right. The checksum catches accidents only
+//! (anyone can recompute it); deliberate edits are caught by the AEAD and, after unwrapping, by the
+//! keyed MAC. Key files written before the checksum existed have none and are accepted; they get
+//! one at their next rewrite. The notebook keeps a second copy of the key file beside the first
+//! (`notebook`), so losing one file of 1 KB never loses the notebook.
+//!
 //! What does not belong here: opening the database (`store`), the lock state and attempt
 //! throttling (`notebook`).
 
@@ -165,8 +174,13 @@ struct KeyFileDoc {
     version: u32,
     notebook_id: String,
     slots: Vec<Slot>,
-    /// BLAKE2b-256 under a subkey of the data key, over the document with `mac` empty.
+    /// BLAKE2b-256 under a subkey of the data key, over the document with `mac` empty and no
+    /// checksum.
     mac: String,
+    /// Unkeyed BLAKE2b-256 (hex) over the document without this field: detects accidental damage
+    /// before a passphrase is tried. Absent in key files written before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    checksum: Option<String>,
 }
 
 /// A parsed key file. Loading checks its structure; unlocking checks its cryptography.
@@ -185,7 +199,10 @@ pub struct NewKeyFile {
 }
 
 fn damaged_key_file() -> Error {
-    Error::Corrupt("The notebook's key file is damaged or was altered. Restore it from a backup.".into())
+    Error::Corrupt(
+        "The notebook's key file is damaged or was altered, so your passphrase was not tried. Restore the key file (notebook.key) from a backup, or unlock with your recovery code."
+            .into(),
+    )
 }
 
 impl KeyFile {
@@ -213,6 +230,7 @@ impl KeyFile {
                 notebook_id,
                 slots,
                 mac: String::new(),
+                checksum: None,
             },
         };
         key_file.seal(&data_key);
@@ -233,6 +251,18 @@ impl KeyFile {
     }
 
     fn from_bytes(bytes: &[u8]) -> Result<KeyFile> {
+        let file = Self::parse(bytes)?;
+        if let Some(stored) = &file.doc.checksum
+            && !bool::from(subtle::ConstantTimeEq::ct_eq(stored.as_bytes(), file.checksum().as_bytes()))
+        {
+            return Err(damaged_key_file());
+        }
+        Ok(file)
+    }
+
+    /// The structure alone, without the checksum: for the recovery code, which may still open a
+    /// key file whose other slot is damaged.
+    fn parse(bytes: &[u8]) -> Result<KeyFile> {
         let doc: KeyFileDoc = serde_json::from_slice(bytes).map_err(|_| damaged_key_file())?;
         if doc.format != FORMAT {
             return Err(damaged_key_file());
@@ -258,6 +288,56 @@ impl KeyFile {
     /// Writes the key file so that a crash leaves either the old or the new one.
     pub fn save(&self, path: &Path) -> Result<()> {
         files::replace_atomically(path, &self.to_bytes())
+    }
+
+    /// Reads the key file at `path` with its structure only (no checksum), or `None` when the
+    /// bytes are not a key file at all: the recovery code's last resort.
+    pub fn load_structure(path: &Path) -> Option<KeyFile> {
+        let meta = std::fs::metadata(path).ok()?;
+        if meta.len() > MAX_KEY_FILE_BYTES {
+            return None;
+        }
+        Self::parse(&std::fs::read(path).ok()?).ok()
+    }
+
+    /// This key file sealed again under `key` (verified first), so that one written before the
+    /// checksum existed gets one.
+    pub fn resealed(&self, key: &DataKey) -> Result<KeyFile> {
+        self.verify(key)?;
+        let mut next = self.clone();
+        next.seal(key);
+        Ok(next)
+    }
+
+    /// False for a key file written before the checksum existed.
+    pub fn has_checksum(&self) -> bool {
+        self.doc.checksum.is_some()
+    }
+
+    /// True when both files hold the same document.
+    pub fn same_file_as(&self, other: &KeyFile) -> bool {
+        self.doc == other.doc
+    }
+
+    /// Opens the recovery slot of a key file whose checksum or MAC may be broken (its passphrase
+    /// slot damaged), and returns a whole, sealed key file with `new_passphrase` and the same
+    /// recovery slot. The AEAD proves the code, so nothing an attacker edited is trusted: the
+    /// passphrase slot is replaced and the file sealed anew.
+    pub fn rebuild_with_recovery(
+        &self,
+        code: &str,
+        new_passphrase: &str,
+        config: &VaultConfig,
+    ) -> Result<(KeyFile, DataKey)> {
+        let code = RecoveryCode::parse(code)?;
+        let key = self
+            .unwrap_slot(SlotKind::Recovery, code.normalized().as_bytes(), config)?
+            .ok_or(Error::WrongRecoveryCode)?;
+        let mut next = self.clone();
+        next.doc.slots[0] =
+            wrap(SlotKind::Passphrase, new_passphrase.as_bytes(), &key, &self.doc.notebook_id, config.kdf)?;
+        next.seal(&key);
+        Ok((next, key))
     }
 
     /// The notebook's random id (not secret; ties the slots to this notebook).
@@ -364,9 +444,18 @@ impl KeyFile {
         }
     }
 
+    /// The unkeyed checksum of the document (without its own field), hex.
+    fn checksum(&self) -> String {
+        let mut body = self.doc.clone();
+        body.checksum = None;
+        let bytes = serde_json::to_vec(&body).expect("a key file always serializes");
+        HEXLOWER.encode(&<blake2::Blake2b<U32> as blake2::Digest>::digest(&bytes))
+    }
+
     fn mac_of(&self, key: &DataKey) -> Vec<u8> {
         let mut body = self.doc.clone();
         body.mac = String::new();
+        body.checksum = None;
         let bytes = serde_json::to_vec(&body).expect("a key file always serializes");
         let subkey = key.subkey(b"cb-keyfile-mac");
         let mut mac = <Blake2bMac<U32> as Mac>::new_from_slice(subkey.as_ref()).expect("32-byte key");
@@ -377,6 +466,7 @@ impl KeyFile {
     fn seal(&mut self, key: &DataKey) {
         self.doc.mac = String::new();
         self.doc.mac = BASE64.encode(&self.mac_of(key));
+        self.doc.checksum = Some(self.checksum());
     }
 
     fn verify(&self, key: &DataKey) -> Result<()> {

@@ -18,7 +18,8 @@ retryAfterSecs?: number, };
 
 export type NotebookStatus = { 
 /**
- * A notebook exists at the location (its key file is there).
+ * A notebook exists at the location (a key file, its copy or a database is there): the lock
+ * screen offers to unlock it, never to create one over it.
  */
 exists: boolean, unlocked: boolean, 
 /**

@@ -27,7 +27,10 @@ fn snapshot(dir: &std::path::Path) -> BTreeMap<PathBuf, Vec<u8>> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            let bytes = if p.is_dir() { b"<folder>".to_vec() } else { std::fs::read(&p).unwrap() };
+            (p, bytes)
+        })
         .collect()
 }
 
@@ -196,13 +199,33 @@ fn the_recovery_code_unlocks_and_forces_a_new_passphrase() {
 #[test]
 fn an_interrupted_creation_is_cleared_away() {
     let mut f = fixture();
-    let dir = f.notebook.location().dir().to_path_buf();
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("notebook.db"), b"half-made").unwrap();
-    assert!(!f.notebook.status().exists);
+    let location = f.notebook.location().clone();
+    std::fs::create_dir_all(location.dir()).unwrap();
+    std::fs::write(location.db_path(), b"half-made").unwrap();
+    std::fs::write(location.creating_marker_path(), b"").unwrap();
     f.notebook.create(PASS).unwrap();
+    assert!(!location.creating_marker_path().exists(), "the marker goes once the key file is saved");
     f.notebook.lock();
     f.notebook.unlock(PASS).unwrap();
+}
+
+#[test]
+fn a_database_without_its_key_file_is_never_created_over() {
+    let mut f = fixture();
+    f.notebook.create(PASS).unwrap();
+    f.notebook.lock();
+    let location = f.notebook.location().clone();
+    std::fs::remove_file(location.key_path()).unwrap();
+    std::fs::remove_file(location.key_copy_path()).unwrap();
+    let before = snapshot(location.dir());
+    assert!(f.notebook.status().exists, "the lock screen must not offer to create a notebook here");
+    assert!(matches!(f.notebook.create("another long passphrase"), Err(Error::Conflict(_))));
+    let err = f.notebook.unlock(PASS).unwrap_err();
+    assert!(
+        matches!(err, Error::Corrupt(ref m) if m.contains("key file") && m.contains("missing")),
+        "{err:?}"
+    );
+    assert_eq!(snapshot(location.dir()), before, "nothing was written or deleted");
 }
 
 #[test]
@@ -247,3 +270,5 @@ fn damage_found_while_open_stops_writes_even_the_closing_checkpoint() {
     f.notebook.unlock(PASS).unwrap();
     assert_eq!(f.notebook.settings().unwrap().therapist_name, "Pending in the WAL");
 }
+
+mod damaged_files;

@@ -8,10 +8,42 @@ fn fast() -> VaultConfig {
     VaultConfig::fast_for_tests()
 }
 
+/// A deliberate edit: the change, with the unkeyed checksum recomputed as an attacker would.
 fn edit(file: &KeyFile, change: impl FnOnce(&mut serde_json::Value)) -> KeyFile {
     let mut value: serde_json::Value = serde_json::from_slice(&file.to_bytes()).unwrap();
     change(&mut value);
-    KeyFile::from_bytes(&serde_json::to_vec(&value).unwrap()).unwrap()
+    let mut edited = KeyFile::parse(&serde_json::to_vec(&value).unwrap()).unwrap();
+    edited.doc.checksum = Some(edited.checksum());
+    KeyFile::from_bytes(&edited.to_bytes()).unwrap()
+}
+
+/// Accidental damage: the change alone, checksum untouched.
+fn damage(file: &KeyFile, change: impl FnOnce(&mut serde_json::Value)) -> Result<KeyFile> {
+    let mut value: serde_json::Value = serde_json::from_slice(&file.to_bytes()).unwrap();
+    change(&mut value);
+    KeyFile::from_bytes(&serde_json::to_vec(&value).unwrap())
+}
+
+#[test]
+fn accidental_damage_is_found_before_any_passphrase_is_tried() {
+    let made = KeyFile::create(PASS, &fast()).unwrap();
+    assert!(made.key_file.has_checksum());
+    let changes: [(&str, fn(&mut serde_json::Value)); 5] = [
+        ("wrapped key", |v| v["slots"][0]["wrapped_key"] = BASE64.encode(&[3u8; 48]).into()),
+        ("salt", |v| v["slots"][0]["salt"] = BASE64.encode(&[7u8; 16]).into()),
+        ("memory", |v| v["slots"][0]["kdf"]["memory_kib"] = 2048.into()),
+        ("recovery nonce", |v| v["slots"][1]["nonce"] = BASE64.encode(&[1u8; 24]).into()),
+        ("mac", |v| v["mac"] = BASE64.encode(&[0u8; 32]).into()),
+    ];
+    for (what, change) in changes {
+        let err = damage(&made.key_file, change).unwrap_err();
+        assert!(
+            matches!(err, Error::Corrupt(ref m) if m.contains("passphrase was not tried")),
+            "{what}: {err:?}"
+        );
+    }
+    // Whole, it loads and opens.
+    assert!(damage(&made.key_file, |_| {}).unwrap().unlock(PASS, &fast()).is_ok());
 }
 
 #[test]
