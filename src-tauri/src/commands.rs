@@ -6,6 +6,7 @@
 pub mod casework;
 pub mod records;
 
+use crate::ipc::Arg;
 use crate::state::AppState;
 use casebook_core::demo::DemoNotebookView;
 use casebook_core::{ErrorReply, NotebookStatus, RecoveryCodeView, Settings};
@@ -20,13 +21,15 @@ pub fn notebook_status(state: State<'_, AppState>) -> Reply<NotebookStatus> {
 }
 
 #[tauri::command(async)]
-pub fn create_notebook(state: State<'_, AppState>, passphrase: String) -> Reply<RecoveryCodeView> {
+pub fn create_notebook(state: State<'_, AppState>, passphrase: Arg<String>) -> Reply<RecoveryCodeView> {
+    let Arg(passphrase) = passphrase;
     let passphrase = Zeroizing::new(passphrase);
     state.with_notebook("create_notebook", |nb| nb.create(&passphrase))
 }
 
 #[tauri::command(async)]
-pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<NotebookStatus> {
+pub fn unlock(state: State<'_, AppState>, passphrase: Arg<String>) -> Reply<NotebookStatus> {
+    let Arg(passphrase) = passphrase;
     let passphrase = Zeroizing::new(passphrase);
     state.with_notebook("unlock", |nb| {
         nb.unlock(&passphrase)?;
@@ -37,9 +40,11 @@ pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<NotebookS
 #[tauri::command(async)]
 pub fn unlock_with_recovery(
     state: State<'_, AppState>,
-    recovery_code: String,
-    new_passphrase: String,
+    recovery_code: Arg<String>,
+    new_passphrase: Arg<String>,
 ) -> Reply<NotebookStatus> {
+    let Arg(recovery_code) = recovery_code;
+    let Arg(new_passphrase) = new_passphrase;
     let (code, passphrase) = (Zeroizing::new(recovery_code), Zeroizing::new(new_passphrase));
     state.with_notebook("unlock_with_recovery", |nb| {
         nb.unlock_with_recovery(&code, &passphrase)?;
@@ -58,15 +63,18 @@ pub fn lock(state: State<'_, AppState>) -> Reply<NotebookStatus> {
 #[tauri::command(async)]
 pub fn change_passphrase(
     state: State<'_, AppState>,
-    old_passphrase: String,
-    new_passphrase: String,
+    old_passphrase: Arg<String>,
+    new_passphrase: Arg<String>,
 ) -> Reply<()> {
+    let Arg(old_passphrase) = old_passphrase;
+    let Arg(new_passphrase) = new_passphrase;
     let (old, new) = (Zeroizing::new(old_passphrase), Zeroizing::new(new_passphrase));
     state.with_notebook("change_passphrase", |nb| nb.change_passphrase(&old, &new))
 }
 
 #[tauri::command(async)]
-pub fn replace_recovery_code(state: State<'_, AppState>, passphrase: String) -> Reply<RecoveryCodeView> {
+pub fn replace_recovery_code(state: State<'_, AppState>, passphrase: Arg<String>) -> Reply<RecoveryCodeView> {
+    let Arg(passphrase) = passphrase;
     let passphrase = Zeroizing::new(passphrase);
     state.with_notebook("replace_recovery_code", |nb| nb.replace_recovery_code(&passphrase))
 }
@@ -77,7 +85,8 @@ pub fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
 }
 
 #[tauri::command(async)]
-pub fn update_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Settings> {
+pub fn update_settings(state: State<'_, AppState>, settings: Arg<Settings>) -> Reply<Settings> {
+    let Arg(settings) = settings;
     state.with_notebook("update_settings", |nb| nb.update_settings(settings))
 }
 

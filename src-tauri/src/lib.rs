@@ -8,6 +8,7 @@
 
 pub mod cli;
 mod commands;
+pub mod ipc;
 mod logging;
 mod state;
 
@@ -74,7 +75,7 @@ pub fn run() {
         .manage(AppState::new(notebook, claim))
         .manage(pdf)
         .manage(cli::ExportFolder(options.export_dir.clone()))
-        .invoke_handler(tauri::generate_handler![
+        .invoke_handler(checked(tauri::generate_handler![
             commands::notebook_status,
             commands::create_notebook,
             commands::unlock,
@@ -151,8 +152,7 @@ pub fn run() {
             commands::records::referral_letter_draft,
             commands::records::export_supervision_summary,
             commands::records::export_referral_letter,
-            commands::records::preset_export_path,
-        ])
+        ]))
         .setup(|app| {
             if let Ok(dir) = app.path().app_log_dir()
                 && let Some(guard) = logging::init(&dir)
@@ -160,6 +160,10 @@ pub fn run() {
                 app.manage(guard);
             }
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "casebook started");
+            let swept = casebook_core::demo::sweep_stale_demos(&std::env::temp_dir());
+            if swept > 0 {
+                tracing::info!(swept, "demo folders left by an earlier run removed");
+            }
             open_main_window(app)?;
             start_idle_timer(app.handle().clone());
             Ok(())
@@ -178,9 +182,36 @@ pub fn run() {
     }
 }
 
+/// Wraps the generated command handler so that every call is checked (`ipc::check_call`) before
+/// its command runs; a malformed call is answered with the typed error and runs nothing.
+fn checked<R: tauri::Runtime>(
+    handler: impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static,
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    move |invoke| {
+        if let Some(Err(reply)) = ipc::check_call(invoke.message.command(), invoke.message.payload()) {
+            tracing::warn!(command = invoke.message.command(), "a malformed call was refused");
+            invoke.resolver.reject(reply);
+            return true;
+        }
+        handler(invoke)
+    }
+}
+
+/// Where the webview's network requests would go: a closed port on loopback. The app's own pages
+/// and IPC use custom schemes, which never touch the network; anything else an injected script
+/// tries (a fetch, an image, a preconnect, a link) meets this dead proxy instead of a resolver, so
+/// not even a DNS query leaves the machine (WebKit skips DNS prefetch when a proxy is set).
+const NOWHERE_PROXY: &str = "http://127.0.0.1:9";
+
 fn open_main_window(app: &mut tauri::App) -> tauri::Result<()> {
     let dev_url = if tauri::is_dev() { app.config().build.dev_url.clone() } else { None };
-    WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+    let mut builder = WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()));
+    if dev_url.is_none()
+        && let Ok(proxy) = Url::parse(NOWHERE_PROXY)
+    {
+        builder = builder.proxy_url(proxy);
+    }
+    let window = builder
         .title("Casebook")
         .inner_size(1200.0, 800.0)
         .min_inner_size(900.0, 600.0)
@@ -196,8 +227,25 @@ fn open_main_window(app: &mut tauri::App) -> tauri::Result<()> {
             NewWindowResponse::Deny
         })
         .build()?;
+    harden_webview(&window);
     Ok(())
 }
+
+/// WebKitGTK settings Tauri does not expose: no DNS prefetching, no hyperlink auditing pings.
+#[cfg(target_os = "linux")]
+fn harden_webview(window: &tauri::WebviewWindow) {
+    let _ = window.with_webview(|webview| {
+        use webkit2gtk::{SettingsExt, WebViewExt};
+        if let Some(settings) = webview.inner().settings() {
+            #[allow(deprecated)] // still honoured by the WebKitGTK 2.4x that Debian ships
+            settings.set_enable_dns_prefetching(false);
+            settings.set_enable_hyperlink_auditing(false);
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn harden_webview(_window: &tauri::WebviewWindow) {}
 
 /// Checks the idle limit every second and tells the window when it locked.
 fn start_idle_timer(handle: tauri::AppHandle) {

@@ -11,6 +11,9 @@ use tracing_subscriber::EnvFilter;
 
 /// Starts logging into `dir`; the guard flushes on drop and must live as long as the app.
 pub fn init(dir: &Path) -> Option<WorkerGuard> {
+    // The appender reads the folder for old files at once: create it first, or it complains on
+    // stderr at every first start.
+    std::fs::create_dir_all(dir).ok()?;
     let appender = Builder::new()
         .rotation(Rotation::DAILY)
         .filename_prefix("casebook")

@@ -83,7 +83,8 @@ impl AppState {
     fn replace_with_demo(&self) -> casebook_core::Result<DemoNotebookView> {
         let mut active = self.active();
         let previous = active.notebook.config().clone();
-        let dir = std::env::temp_dir().join(format!("casebook-demo-{:016x}", rand::random::<u64>()));
+        let dir =
+            std::env::temp_dir().join(format!("{}{:016x}", demo::DEMO_DIR_PREFIX, rand::random::<u64>()));
         let location = Location::new(&dir);
         let claim = location.claim()?;
         let config = NotebookConfig {

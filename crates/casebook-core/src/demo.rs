@@ -5,8 +5,9 @@
 //! The cases are written only through the public domain functions, exactly as a therapist's
 //! clicks would write them, so the demo also exercises the workflow rules. Each event is recorded
 //! "on its day" through a clock shifted into the past, so dates and the audit of when things were
-//! written agree. Every name ends in "(demo)" and no detail belongs to a real person. What does
-//! not belong here: where the folder is and when it is deleted (the shell).
+//! written agree. Every name ends in "(demo)" and no detail belongs to a real person. The shell
+//! chooses the folder (named with [`DEMO_DIR_PREFIX`]) and deletes it at exit; a folder left by a
+//! killed app is swept at the next start ([`sweep_stale_demos`]).
 
 mod cases;
 
@@ -20,6 +21,32 @@ use rand::rngs::OsRng;
 use serde::Serialize;
 use std::sync::Arc;
 use ts_rs::TS;
+
+/// The start of every demo folder's name, in the temporary folder.
+pub const DEMO_DIR_PREFIX: &str = "casebook-demo-";
+
+/// Removes demo folders under `temp` that no running Casebook holds (their claim can be taken),
+/// left behind when the app was killed before it could delete them. Answers how many went.
+pub fn sweep_stale_demos(temp: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(temp) else { return 0 };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_demo = name.to_string_lossy().starts_with(DEMO_DIR_PREFIX);
+        let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !is_demo || !is_folder {
+            continue;
+        }
+        let location = crate::location::Location::new(entry.path());
+        // A live app holds the claim; only an abandoned folder can be claimed.
+        let Ok(claim) = location.claim() else { continue };
+        drop(claim);
+        if std::fs::remove_dir_all(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
 
 /// What the lock screen shows after creating the demo notebook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -103,3 +130,27 @@ impl Clock for DaysAgo<'_> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod sweep_tests {
+    use super::*;
+
+    #[test]
+    fn abandoned_demo_folders_are_swept_and_live_ones_kept() {
+        let temp = tempfile::tempdir().unwrap();
+        let abandoned = temp.path().join(format!("{DEMO_DIR_PREFIX}0001"));
+        let live = temp.path().join(format!("{DEMO_DIR_PREFIX}0002"));
+        let other = temp.path().join("casebook-e2e-0003");
+        for dir in [&abandoned, &live, &other] {
+            std::fs::create_dir(dir).unwrap();
+            std::fs::write(dir.join("notebook.db"), b"x").unwrap();
+        }
+        std::fs::write(temp.path().join(format!("{DEMO_DIR_PREFIX}file")), b"not a folder").unwrap();
+        let held = crate::location::Location::new(&live).claim().unwrap();
+        assert_eq!(sweep_stale_demos(temp.path()), 1);
+        assert!(!abandoned.exists());
+        assert!(live.exists() && other.exists());
+        assert!(temp.path().join(format!("{DEMO_DIR_PREFIX}file")).exists());
+        drop(held);
+    }
+}

@@ -7,9 +7,13 @@
 //! confirm; the export rebuilds the model from the same options and refuses if its fingerprint no
 //! longer matches the preview, so what is written is what was seen. Renderers draw the model:
 //! Markdown here, PDF in the `casebook-pdf` crate (behind [`PdfRenderer`], so this crate carries no
-//! PDF dependency). The bytes are written to the therapist's chosen path atomically and
-//! owner-only ([`write_export`]), and every export becomes an audit entry (kind and case, never
-//! the content or the path).
+//! PDF dependency).
+//!
+//! Writing is two steps so that no lock is held while the save dialog is open: `prepare_*` builds
+//! and renders the file ([`PreparedExport`], with the name to suggest), the shell asks where to
+//! save it, and [`save_export`] checks that place ([`ExportTarget`]: never the notebook's folder,
+//! a link or an unconfirmed existing file), writes atomically and owner-only, and makes the audit
+//! entry (kind and case, never the content or the path).
 //!
 //! A referral letter is identified, as a letter must be, and possible only while the client's
 //! release-of-information consent naming the recipient is active; it holds only the presenting
@@ -39,7 +43,7 @@ pub use model::{
     Table, Text,
 };
 pub use options::{ExportFormat, Identification, PaperSize, SummaryOptions, SummarySection};
-pub use write::write_export;
+pub use write::{ExportTarget, write_export};
 
 use crate::case::CaseId;
 use crate::clock::Clock;
@@ -49,7 +53,6 @@ use crate::notebook::OpenNotebook;
 use blake2::digest::consts::U16;
 use blake2::{Blake2b, Digest};
 use serde::{Deserialize, Serialize};
-use std::path::Path;
 use ts_rs::TS;
 
 /// Renders the models to PDF; implemented by the `casebook-pdf` crate.
@@ -174,15 +177,45 @@ fn fingerprint(summary: &SupervisionSummary) -> Result<String> {
     Ok(data_encoding::HEXLOWER.encode(&digest))
 }
 
-/// Writes a supervision summary the therapist previewed and confirmed to `path`, and records the
-/// export in the audit trail. Refused when the summary no longer matches the preview.
-pub fn export_supervision_summary(
-    open: &mut OpenNotebook,
+/// An export built and rendered, waiting for the place the therapist chooses.
+pub struct PreparedExport {
+    bytes: zeroize::Zeroizing<Vec<u8>>,
+    file_name: String,
+    format: ExportFormat,
+    identification: Identification,
+    redactions: u32,
+    event: audit::ExportEvent,
+}
+
+impl std::fmt::Debug for PreparedExport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedExport")
+            .field("format", &self.format)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl PreparedExport {
+    /// The file name to suggest in the save dialog (no path; the case code, never a name, for a
+    /// supervision summary).
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
+    pub fn format(&self) -> ExportFormat {
+        self.format
+    }
+}
+
+/// Builds and renders a supervision summary the therapist previewed and confirmed. Refused when
+/// the summary no longer matches the preview.
+pub fn prepare_supervision_summary(
+    open: &OpenNotebook,
     clock: &dyn Clock,
     request: &SummaryExport,
-    path: &Path,
     pdf: &dyn PdfRenderer,
-) -> Result<ExportResult> {
+) -> Result<PreparedExport> {
     let summary = supervision_summary(open, clock, request.case_id, &request.options)?;
     if summary.fingerprint != request.fingerprint {
         return Err(Error::Conflict(
@@ -193,47 +226,104 @@ pub fn export_supervision_summary(
         ExportFormat::Pdf => pdf.summary_pdf(&summary, request.paper)?,
         ExportFormat::Markdown => render_markdown(&summary).into_bytes(),
     };
-    let written = write_export(path, &bytes)?;
-    let event = audit::ExportEvent::SupervisionSummary {
-        case_id: request.case_id,
-        format: request.format,
-        identification: summary.identification,
+    let extension = match request.format {
+        ExportFormat::Pdf => "pdf",
+        ExportFormat::Markdown => "md",
     };
-    if let Err(err) = audit::record_export(open, event) {
-        let _ = std::fs::remove_file(path);
-        return Err(err);
-    }
-    Ok(ExportResult {
+    Ok(PreparedExport {
+        bytes: zeroize::Zeroizing::new(bytes),
+        file_name: format!("supervision-{}-{}.{extension}", summary.case_code, summary.exported_on),
         format: request.format,
         identification: summary.identification,
-        bytes: written,
         redactions: u32::try_from(summary.redactions.len()).unwrap_or(u32::MAX),
+        event: audit::ExportEvent::SupervisionSummary {
+            case_id: request.case_id,
+            format: request.format,
+            identification: summary.identification,
+        },
     })
 }
 
-/// Writes a referral letter to `path` as PDF, and records the export in the audit trail.
+/// Builds and renders a referral letter (PDF).
+pub fn prepare_referral_letter(
+    open: &OpenNotebook,
+    clock: &dyn Clock,
+    request: &LetterExport,
+    pdf: &dyn PdfRenderer,
+) -> Result<PreparedExport> {
+    let (letter, case_id) = letter::build(open, clock, request)?;
+    let bytes = pdf.letter_pdf(&letter, request.paper)?;
+    Ok(PreparedExport {
+        bytes: zeroize::Zeroizing::new(bytes),
+        file_name: format!("referral-{}-{}.pdf", file_slug(&letter.to_name), letter.written_on),
+        format: ExportFormat::Pdf,
+        identification: Identification::Identified,
+        redactions: 0,
+        event: audit::ExportEvent::ReferralLetter { case_id, referral: request.referral },
+    })
+}
+
+/// A name's letters and digits, lower case, joined by single hyphens: safe in any file name.
+fn file_slug(text: &str) -> String {
+    let mut slug = String::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if slug.is_empty() { "letter".into() } else { slug.chars().take(60).collect() }
+}
+
+/// The folders no export may be written into: the notebook's own (and, once backups exist, every
+/// backup folder).
+pub fn protected_folders(open: &OpenNotebook) -> Vec<std::path::PathBuf> {
+    open.store().folder().into_iter().collect()
+}
+
+/// Writes a prepared export to `target` (checked first) and records it in the audit trail; if
+/// the entry cannot be written the file is removed again.
+pub fn save_export(
+    open: &mut OpenNotebook,
+    prepared: PreparedExport,
+    target: &ExportTarget,
+) -> Result<ExportResult> {
+    let written = write_export(target, &protected_folders(open), &prepared.bytes)?;
+    if let Err(err) = audit::record_export(open, prepared.event) {
+        let _ = std::fs::remove_file(target.path());
+        return Err(err);
+    }
+    Ok(ExportResult {
+        format: prepared.format,
+        identification: prepared.identification,
+        bytes: written,
+        redactions: prepared.redactions,
+    })
+}
+
+/// Prepares and saves a supervision summary in one step (tools and tests; the shell asks for the
+/// place in between).
+pub fn export_supervision_summary(
+    open: &mut OpenNotebook,
+    clock: &dyn Clock,
+    request: &SummaryExport,
+    target: &ExportTarget,
+    pdf: &dyn PdfRenderer,
+) -> Result<ExportResult> {
+    let prepared = prepare_supervision_summary(open, clock, request, pdf)?;
+    save_export(open, prepared, target)
+}
+
+/// Prepares and saves a referral letter in one step (tools and tests).
 pub fn export_referral_letter(
     open: &mut OpenNotebook,
     clock: &dyn Clock,
     request: &LetterExport,
-    path: &Path,
+    target: &ExportTarget,
     pdf: &dyn PdfRenderer,
 ) -> Result<ExportResult> {
-    let (letter, case_id) = letter::build(open, clock, request)?;
-    let bytes = pdf.letter_pdf(&letter, request.paper)?;
-    let written = write_export(path, &bytes)?;
-    if let Err(err) =
-        audit::record_export(open, audit::ExportEvent::ReferralLetter { case_id, referral: request.referral })
-    {
-        let _ = std::fs::remove_file(path);
-        return Err(err);
-    }
-    Ok(ExportResult {
-        format: ExportFormat::Pdf,
-        identification: Identification::Identified,
-        bytes: written,
-        redactions: 0,
-    })
+    let prepared = prepare_referral_letter(open, clock, request, pdf)?;
+    save_export(open, prepared, target)
 }
 
 #[cfg(test)]

@@ -98,6 +98,11 @@ impl Store {
         &self.conn
     }
 
+    /// The folder the database lives in (the notebook's folder).
+    pub fn folder(&self) -> Option<PathBuf> {
+        self.path.parent().map(Path::to_path_buf)
+    }
+
     pub fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }

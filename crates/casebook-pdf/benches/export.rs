@@ -54,7 +54,14 @@ fn main() {
             };
             let path = dir.path().join(format!("summary-{round}.pdf"));
             let t3 = Instant::now();
-            export::export_supervision_summary(open, &clock, &request, &path, &renderer).unwrap();
+            export::export_supervision_summary(
+                open,
+                &clock,
+                &request,
+                &export::ExportTarget::chosen_in_dialog(&path),
+                &renderer,
+            )
+            .unwrap();
             let t4 = Instant::now();
             if identification == Identification::DeIdentified {
                 model.push(t1 - t0);

@@ -26,7 +26,7 @@ fn the_demo_cases_export_de_identified() {
         let summary = export::supervision_summary(open, &clock, *case, &opts).unwrap();
         let bytes = renderer.summary_pdf(&summary, PaperSize::A4).unwrap();
         let path = dir.path().join(format!("demo-{}.pdf", i + 1));
-        export::write_export(&path, &bytes).unwrap();
+        export::write_export(&export::ExportTarget::new_file(&path), &[], &bytes).unwrap();
         if let Some(out) = std::env::var_os("CASEBOOK_PDF_OUT") {
             std::fs::copy(&path, std::path::Path::new(&out).join(path.file_name().unwrap())).unwrap();
         }

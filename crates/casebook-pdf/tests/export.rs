@@ -57,7 +57,14 @@ fn export_summary(s: &mut Seeded, opts: SummaryOptions, format: ExportFormat, pa
     let preview = export::supervision_summary(open, &s.clock, s.case_id, &opts).unwrap();
     let request =
         SummaryExport { case_id: s.case_id, options: opts, format, paper, fingerprint: preview.fingerprint };
-    export::export_supervision_summary(open, &s.clock, &request, path, &renderer).unwrap();
+    export::export_supervision_summary(
+        open,
+        &s.clock,
+        &request,
+        &export::ExportTarget::new_file(path),
+        &renderer,
+    )
+    .unwrap();
     keep(path);
 }
 
@@ -156,7 +163,14 @@ fn a_referral_letter_is_identified_and_limited_to_what_the_consent_covers() {
         question: draft.question,
         paper: PaperSize::A4,
     };
-    export::export_referral_letter(open, &s.clock, &request, &path, &renderer).unwrap();
+    export::export_referral_letter(
+        open,
+        &s.clock,
+        &request,
+        &export::ExportTarget::new_file(&path),
+        &renderer,
+    )
+    .unwrap();
     keep(&path);
     let text = pdf_pages(&path).join("\n");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -194,8 +208,14 @@ fn an_unwritable_path_leaves_nothing_and_says_why() {
         paper: PaperSize::A4,
         fingerprint: preview.fingerprint,
     };
-    let err = export::export_supervision_summary(open, &s.clock, &request, &blocker.join("s.pdf"), &renderer)
-        .unwrap_err();
+    let err = export::export_supervision_summary(
+        open,
+        &s.clock,
+        &request,
+        &export::ExportTarget::new_file(blocker.join("s.pdf")),
+        &renderer,
+    )
+    .unwrap_err();
     assert!(err.to_string().starts_with("The export was not written"), "{err}");
     assert!(!err.to_string().contains("not-a-folder"));
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
@@ -243,8 +263,14 @@ fn a_read_only_folder_or_a_full_disk_leaves_nothing() {
         eprintln!("skipped: mounting a tmpfs needs root");
         return;
     };
-    let err = export::export_supervision_summary(open, &s.clock, &request, &ro.join("s.pdf"), &renderer)
-        .unwrap_err();
+    let err = export::export_supervision_summary(
+        open,
+        &s.clock,
+        &request,
+        &export::ExportTarget::new_file(ro.join("s.pdf")),
+        &renderer,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("cannot be written"), "{err}");
     assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 0);
 
@@ -252,8 +278,14 @@ fn a_read_only_folder_or_a_full_disk_leaves_nothing() {
     let block = vec![0u8; 4096];
     while std::io::Write::write_all(&mut filler, &block).is_ok() {}
     drop(filler);
-    let err = export::export_supervision_summary(open, &s.clock, &request, &full.join("s.pdf"), &renderer)
-        .unwrap_err();
+    let err = export::export_supervision_summary(
+        open,
+        &s.clock,
+        &request,
+        &export::ExportTarget::new_file(full.join("s.pdf")),
+        &renderer,
+    )
+    .unwrap_err();
     assert!(matches!(err, casebook_core::Error::DiskFull), "{err:?}");
     let names: Vec<_> = std::fs::read_dir(&full).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["filler"]);

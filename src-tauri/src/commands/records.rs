@@ -1,45 +1,56 @@
 //! Commands of the record (signing, addenda, audit, verification) and of exports.
 //!
-//! Same shape as `casework`: one engine call each. Exports also take the path the therapist chose
-//! in the save dialog (or, in tests only, the `--export-dir` folder) and the PDF renderer.
+//! Same shape as `casework`: one engine call each. Exports are the exception, in two engine calls
+//! with the native save dialog between them: the page never sends a path. The shell opens the
+//! dialog itself (or, in end-to-end tests only, uses the `--export-dir` folder given on the
+//! command line) and the engine checks the place again before writing (`export::save_export`).
+//! No lock is held while the dialog is open, so the idle timer can still lock the notebook.
 
 use crate::cli::ExportFolder;
+use crate::ipc::Arg;
 use crate::state::AppState;
-use casebook_core::{Error, export::ExportResult};
+use casebook_core::export::{ExportFormat, ExportResult, ExportTarget, PreparedExport};
 use casebook_core::{ErrorReply, case, export, medical, record};
 use casebook_pdf::Renderer;
-use tauri::State;
+use tauri::{State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
 
 type Reply<T> = Result<T, ErrorReply>;
 
 #[tauri::command(async)]
 pub fn sign_record(
     state: State<'_, AppState>,
-    record: record::RecordRef,
-    input: record::SignInput,
+    record: Arg<record::RecordRef>,
+    input: Arg<record::SignInput>,
 ) -> Reply<record::SigningView> {
+    let Arg(record) = record;
+    let Arg(input) = input;
     state.with_open("sign_record", |open, clock| record::sign_record(open, clock, record, input))
 }
 
 #[tauri::command(async)]
-pub fn get_signing(state: State<'_, AppState>, record: record::RecordRef) -> Reply<record::SigningView> {
+pub fn get_signing(state: State<'_, AppState>, record: Arg<record::RecordRef>) -> Reply<record::SigningView> {
+    let Arg(record) = record;
     state.with_open("get_signing", |open, clock| record::get_signing(open, clock, record))
 }
 
 #[tauri::command(async)]
 pub fn add_addendum(
     state: State<'_, AppState>,
-    record: record::RecordRef,
-    input: record::AddendumInput,
+    record: Arg<record::RecordRef>,
+    input: Arg<record::AddendumInput>,
 ) -> Reply<record::AddendumView> {
+    let Arg(record) = record;
+    let Arg(input) = input;
     state.with_open("add_addendum", |open, clock| record::add_addendum(open, clock, record, input))
 }
 
 #[tauri::command(async)]
 pub fn list_addenda(
     state: State<'_, AppState>,
-    record: record::RecordRef,
+    record: Arg<record::RecordRef>,
 ) -> Reply<Vec<record::AddendumView>> {
+    let Arg(record) = record;
     state.with_open("list_addenda", |open, _clock| record::list_addenda(open, record))
 }
 
@@ -51,13 +62,15 @@ pub fn verify_notebook(state: State<'_, AppState>) -> Reply<record::Verification
 #[tauri::command(async)]
 pub fn case_history(
     state: State<'_, AppState>,
-    case_id: case::CaseId,
+    case_id: Arg<case::CaseId>,
 ) -> Reply<Vec<record::audit::AuditEntryView>> {
+    let Arg(case_id) = case_id;
     state.with_open("case_history", |open, _clock| record::audit::case_history(open, case_id))
 }
 
 #[tauri::command(async)]
-pub fn audit_log(state: State<'_, AppState>, page: u32) -> Reply<record::audit::AuditPage> {
+pub fn audit_log(state: State<'_, AppState>, page: Arg<u32>) -> Reply<record::audit::AuditPage> {
+    let Arg(page) = page;
     state.with_open("audit_log", |open, _clock| record::audit::audit_log(open, page))
 }
 
@@ -69,9 +82,11 @@ pub fn summary_sections(state: State<'_, AppState>) -> Reply<Vec<export::Summary
 #[tauri::command(async)]
 pub fn preview_supervision_summary(
     state: State<'_, AppState>,
-    case_id: case::CaseId,
-    options: export::SummaryOptions,
+    case_id: Arg<case::CaseId>,
+    options: Arg<export::SummaryOptions>,
 ) -> Reply<export::SupervisionSummary> {
+    let Arg(case_id) = case_id;
+    let Arg(options) = options;
     state.with_open("preview_supervision_summary", |open, clock| {
         export::supervision_summary(open, clock, case_id, &options)
     })
@@ -80,45 +95,81 @@ pub fn preview_supervision_summary(
 #[tauri::command(async)]
 pub fn referral_letter_draft(
     state: State<'_, AppState>,
-    referral_id: medical::ReferralId,
+    referral_id: Arg<medical::ReferralId>,
 ) -> Reply<export::ReferralLetterDraft> {
+    let Arg(referral_id) = referral_id;
     state.with_open("referral_letter_draft", |open, clock| {
         export::referral_letter_draft(open, clock, referral_id)
     })
 }
 
+/// Writes the previewed summary where the therapist chooses in the save dialog; `None` when she
+/// cancels it.
 #[tauri::command(async)]
 pub fn export_supervision_summary(
+    window: WebviewWindow,
     state: State<'_, AppState>,
     pdf: State<'_, Renderer>,
-    request: export::SummaryExport,
-    path: String,
-) -> Reply<ExportResult> {
-    state.with_open("export_supervision_summary", |open, clock| {
-        export::export_supervision_summary(open, clock, &request, std::path::Path::new(&path), pdf.inner())
-    })
+    folder: State<'_, ExportFolder>,
+    request: Arg<export::SummaryExport>,
+) -> Reply<Option<ExportResult>> {
+    let Arg(request) = request;
+    let name = "export_supervision_summary";
+    let prepared = state.with_open(name, |open, clock| {
+        export::prepare_supervision_summary(open, clock, &request, pdf.inner())
+    })?;
+    save_where_chosen(name, &window, &state, &folder, prepared)
 }
 
+/// Writes a referral letter where the therapist chooses in the save dialog; `None` when she
+/// cancels it.
 #[tauri::command(async)]
 pub fn export_referral_letter(
+    window: WebviewWindow,
     state: State<'_, AppState>,
     pdf: State<'_, Renderer>,
-    request: export::LetterExport,
-    path: String,
-) -> Reply<ExportResult> {
-    state.with_open("export_referral_letter", |open, clock| {
-        export::export_referral_letter(open, clock, &request, std::path::Path::new(&path), pdf.inner())
-    })
+    folder: State<'_, ExportFolder>,
+    request: Arg<export::LetterExport>,
+) -> Reply<Option<ExportResult>> {
+    let Arg(request) = request;
+    let name = "export_referral_letter";
+    let prepared = state
+        .with_open(name, |open, clock| export::prepare_referral_letter(open, clock, &request, pdf.inner()))?;
+    save_where_chosen(name, &window, &state, &folder, prepared)
 }
 
-/// In tests only (`--export-dir`): where an export named `file_name` goes without the save
-/// dialog, which WebDriver cannot drive. `None` in normal use: the window shows the dialog.
-#[tauri::command(async)]
-pub fn preset_export_path(folder: State<'_, ExportFolder>, file_name: String) -> Reply<Option<String>> {
-    let Some(dir) = folder.0.as_ref() else { return Ok(None) };
-    let name = std::path::Path::new(&file_name)
-        .file_name()
-        .filter(|n| !n.is_empty())
-        .ok_or_else(|| ErrorReply::from(Error::invalid("fileName", "The file needs a name.")))?;
-    Ok(Some(dir.join(name).display().to_string()))
+fn save_where_chosen(
+    name: &'static str,
+    window: &WebviewWindow,
+    state: &AppState,
+    folder: &ExportFolder,
+    prepared: PreparedExport,
+) -> Reply<Option<ExportResult>> {
+    let Some(target) = choose_target(window, folder, &prepared) else { return Ok(None) };
+    state.with_open(name, |open, _clock| export::save_export(open, prepared, &target)).map(Some)
+}
+
+/// The place to write: the test-only export folder (a new file there, never a replacement), or
+/// the native save dialog, which asks before replacing a file.
+fn choose_target(
+    window: &WebviewWindow,
+    folder: &ExportFolder,
+    prepared: &PreparedExport,
+) -> Option<ExportTarget> {
+    if let Some(dir) = folder.0.as_ref() {
+        return Some(ExportTarget::new_file(dir.join(prepared.file_name())));
+    }
+    let (label, extension) = match prepared.format() {
+        ExportFormat::Pdf => ("PDF document", "pdf"),
+        ExportFormat::Markdown => ("Markdown text", "md"),
+    };
+    let chosen = window
+        .dialog()
+        .file()
+        .set_parent(window)
+        .set_title("Save the export")
+        .set_file_name(prepared.file_name())
+        .add_filter(label, &[extension])
+        .blocking_save_file()?;
+    chosen.into_path().ok().map(ExportTarget::chosen_in_dialog)
 }

@@ -150,19 +150,19 @@ export interface ExportCommands {
   summarySections(): Promise<T.SummarySectionInfo[]>;
   /** `preview_supervision_summary`: the text as it would be exported, redactions marked. */
   previewSupervisionSummary(args: { caseId: T.CaseId; options: T.SummaryOptions }): Promise<T.SupervisionSummary>;
-  /** `export_supervision_summary`: `conflict` when the summary changed since the preview. */
-  exportSupervisionSummary(args: { request: T.SummaryExport; path: string }): Promise<T.ExportResult>;
+  /**
+   * `export_supervision_summary`: the shell asks where to save in the native save dialog (the page
+   * never names a path) and answers null when the therapist cancels it; `conflict` when the
+   * summary changed since the preview.
+   */
+  exportSupervisionSummary(args: { request: T.SummaryExport }): Promise<T.ExportResult | null>;
   /** `referral_letter_draft` */
   referralLetterDraft(args: { referralId: T.ReferralId }): Promise<T.ReferralLetterDraft>;
-  /** `export_referral_letter`: refused (`release_consent`) without an active release consent. */
-  exportReferralLetter(args: { request: T.LetterExport; path: string }): Promise<T.ExportResult>;
-  /** `preset_export_path`: a path in the folder given by `--export-dir` (tests), else null. */
-  presetExportPath(args: { fileName: string }): Promise<string | null>;
   /**
-   * Not a command: the native save dialog. Resolves to the chosen path, or null when the
-   * therapist cancels.
+   * `export_referral_letter`: saved where the therapist chooses in the shell's save dialog, null
+   * when cancelled; refused (`release_consent`) without an active release consent.
    */
-  chooseSavePath(args: { fileName: string; format: T.ExportFormat }): Promise<string | null>;
+  exportReferralLetter(args: { request: T.LetterExport }): Promise<T.ExportResult | null>;
 }
 
 export interface Backend

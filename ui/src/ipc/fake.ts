@@ -77,7 +77,7 @@ export class FakeBackend implements Backend {
   private readonly clock: () => Date;
   private demo: boolean;
   private readonly exportDir: string | null;
-  /** What the next save dialog answers. */
+  /** What the next save dialog (opened by the shell) answers; null cancels it. */
   savePath: SavePathAnswer = '/home/therapist/Documents/summary';
   /** Every file "written" by an export, with its path. */
   readonly written: { path: string; result: T.ExportResult }[] = [];
@@ -364,31 +364,29 @@ export class FakeBackend implements Backend {
   summarySections = () => this.run('summarySections', undefined, () => records.SUMMARY_SECTIONS);
   previewSupervisionSummary = (a: { caseId: T.CaseId; options: T.SummaryOptions }) =>
     this.run('previewSupervisionSummary', a, (s, x) => records.previewSummary(s, x.caseId, x.options));
-  exportSupervisionSummary = (a: { request: T.SummaryExport; path: string }) =>
+  exportSupervisionSummary = (a: { request: T.SummaryExport }) =>
     this.run('exportSupervisionSummary', a, (s, x) => {
-      const result = records.exportSummary(s, x.request, x.path);
-      this.written.push({ path: x.path, result });
+      const path = this.dialogAnswer(x.request.format);
+      const result = records.exportSummary(s, x.request, path);
+      if (path !== null && result !== null) this.written.push({ path, result });
       return result;
     });
   referralLetterDraft = (a: { referralId: T.ReferralId }) =>
     this.run('referralLetterDraft', a, (s, x) => records.referralLetterDraft(s, x.referralId));
-  exportReferralLetter = (a: { request: T.LetterExport; path: string }) =>
+  exportReferralLetter = (a: { request: T.LetterExport }) =>
     this.run('exportReferralLetter', a, (s, x) => {
-      const result = records.exportLetter(s, x.request, x.path);
-      this.written.push({ path: x.path, result });
+      const path = this.dialogAnswer('pdf');
+      const result = records.exportLetter(s, x.request, path);
+      if (path !== null && result !== null) this.written.push({ path, result });
       return result;
     });
-  presetExportPath = async (a: { fileName: string }): Promise<string | null> => {
-    await this.begin('presetExportPath', a);
-    if (this.exportDir === null) return null;
-    const name = a.fileName.split('/').pop() ?? '';
-    if (name === '') throw invalid('fileName', 'The file needs a name.');
-    return `${this.exportDir}/${name}`;
-  };
-  chooseSavePath = async (a: { fileName: string; format: T.ExportFormat }): Promise<string | null> => {
-    await this.begin('chooseSavePath', a);
-    return this.savePath === null ? null : `${this.savePath}.${a.format === 'pdf' ? 'pdf' : 'md'}`;
-  };
+
+  /** What the shell's save dialog answers (or the `--export-dir` folder in end-to-end runs). */
+  private dialogAnswer(format: T.ExportFormat): string | null {
+    const extension = format === 'pdf' ? 'pdf' : 'md';
+    if (this.exportDir !== null) return `${this.exportDir}/export.${extension}`;
+    return this.savePath === null ? null : `${this.savePath}.${extension}`;
+  }
 
   async onNotebookLocked(handler: (event: NotebookLocked) => void): Promise<() => void> {
     this.lockListeners.add(handler);

@@ -7,8 +7,6 @@ const invoke = vi.fn();
 const listen = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
 vi.mock('@tauri-apps/api/event', () => ({ listen }));
-const save = vi.fn();
-vi.mock('@tauri-apps/plugin-dialog', () => ({ save }));
 
 const { tauriBackend } = await import('./tauri');
 
@@ -101,7 +99,6 @@ describe('tauriBackend', () => {
       ['exportSupervisionSummary', 'export_supervision_summary'],
       ['referralLetterDraft', 'referral_letter_draft'],
       ['exportReferralLetter', 'export_referral_letter'],
-      ['presetExportPath', 'preset_export_path'],
     ];
     const without: [keyof typeof tauriBackend, string][] = [
       ['openDemoNotebook', 'open_demo_notebook'],
@@ -146,14 +143,12 @@ describe('tauriBackend', () => {
     expect(stop).toBe(unlisten);
   });
 
-  it('asks the native save dialog for a path, and answers null when cancelled', async () => {
-    save.mockResolvedValueOnce('/home/t/summary.md').mockResolvedValueOnce(null);
-    expect(await tauriBackend.chooseSavePath({ fileName: 'summary.md', format: 'markdown' })).toBe('/home/t/summary.md');
-    expect(save).toHaveBeenCalledWith({
-      defaultPath: 'summary.md',
-      filters: [{ name: 'Markdown text', extensions: ['md'] }],
-    });
-    expect(await tauriBackend.chooseSavePath({ fileName: 'summary.pdf', format: 'pdf' })).toBeNull();
-    expect(invoke).not.toHaveBeenCalled();
+  it('sends no path with an export: the shell asks where to save', async () => {
+    const request = { caseId: 1, options: {}, format: 'pdf', paper: 'a4', fingerprint: 'f' };
+    await tauriBackend.exportSupervisionSummary({ request } as never);
+    expect(invoke).toHaveBeenCalledWith('export_supervision_summary', { request });
+    invoke.mockResolvedValueOnce(null);
+    expect(await tauriBackend.exportReferralLetter({ request } as never)).toBeNull();
+    expect(JSON.stringify(invoke.mock.calls)).not.toContain('path');
   });
 });

@@ -1,12 +1,11 @@
-// The real backend: each method is one Tauri command, called by its exact name (and the native
-// save dialog, for exports). This file and `index.ts` are the only places that import
-// `@tauri-apps/api` and `@tauri-apps/plugin-dialog`. Argument names are camelCase, as
+// The real backend: each method is one Tauri command, called by its exact name. This file and
+// `index.ts` are the only places that import `@tauri-apps/api`. The page opens no dialog and names
+// no path: exports ask for the place in the shell's own save dialog. Argument names are camelCase, as
 // Tauri expects for snake_case Rust parameters; a shell test checks that every command the shell
 // registers is named here.
 
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import { save } from '@tauri-apps/plugin-dialog';
 import type { Backend, NotebookLocked } from './backend';
 import { asErrorReply } from './errors';
 
@@ -86,8 +85,7 @@ type Command =
   | 'preview_supervision_summary'
   | 'export_supervision_summary'
   | 'referral_letter_draft'
-  | 'export_referral_letter'
-  | 'preset_export_path';
+  | 'export_referral_letter';
 
 async function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
   try {
@@ -186,19 +184,4 @@ export const tauriBackend: Backend = {
   exportSupervisionSummary: (args) => call('export_supervision_summary', args),
   referralLetterDraft: (args) => call('referral_letter_draft', args),
   exportReferralLetter: (args) => call('export_referral_letter', args),
-  presetExportPath: (args) => call('preset_export_path', args),
-  chooseSavePath: async ({ fileName, format }) => {
-    try {
-      const path = await save({
-        defaultPath: fileName,
-        filters:
-          format === 'pdf'
-            ? [{ name: 'PDF document', extensions: ['pdf'] }]
-            : [{ name: 'Markdown text', extensions: ['md'] }],
-      });
-      return path ?? null;
-    } catch (error) {
-      throw asErrorReply(error);
-    }
-  },
 };

@@ -216,7 +216,8 @@ fn an_export_writes_what_was_previewed_owner_only_and_is_audited() {
     };
     let path = dir.path().join("Ari Example supervision.md");
     let pdf = FakePdf::default();
-    let result = export_supervision_summary(nb, clock, &request, &path, &pdf).unwrap();
+    let result =
+        export_supervision_summary(nb, clock, &request, &ExportTarget::new_file(&path), &pdf).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), render_markdown(&preview));
     assert_eq!(result.bytes, std::fs::metadata(&path).unwrap().len());
     #[cfg(unix)]
@@ -232,7 +233,14 @@ fn an_export_writes_what_was_previewed_owner_only_and_is_audited() {
         .unwrap();
     assert_eq!(audited, 1);
     let pdf_request = SummaryExport { format: ExportFormat::Pdf, ..request.clone() };
-    export_supervision_summary(nb, clock, &pdf_request, &dir.path().join("s.pdf"), &pdf).unwrap();
+    export_supervision_summary(
+        nb,
+        clock,
+        &pdf_request,
+        &ExportTarget::new_file(dir.path().join("s.pdf")),
+        &pdf,
+    )
+    .unwrap();
     assert_eq!(pdf.calls.get(), 1);
 
     // An identified export is audited as such.
@@ -243,7 +251,14 @@ fn an_export_writes_what_was_previewed_owner_only_and_is_audited() {
         fingerprint: identified_preview.fingerprint.clone(),
         ..request.clone()
     };
-    export_supervision_summary(nb, clock, &identified, &dir.path().join("named.md"), &pdf).unwrap();
+    export_supervision_summary(
+        nb,
+        clock,
+        &identified,
+        &ExportTarget::new_file(dir.path().join("named.md")),
+        &pdf,
+    )
+    .unwrap();
     let actions: Vec<String> = {
         let conn = nb.store().conn();
         let mut stmt = conn
@@ -255,9 +270,41 @@ fn an_export_writes_what_was_previewed_owner_only_and_is_audited() {
     };
     assert_eq!(actions, ["exported", "exported", "exported_identified"]);
 
+    // The notebook's own files are never a target, confirmed in a dialog or not (the data-loss
+    // probe of issue 8): the key file, the database, the folder itself, through a link too.
+    let folder = nb.store().folder().unwrap();
+    let before: Vec<(std::path::PathBuf, Vec<u8>)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+        .collect();
+    let mut hostile = vec![folder.join("notebook.key"), folder.join("notebook.db"), folder.join("x.md")];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&folder, dir.path().join("into-notebook")).unwrap();
+        hostile.push(dir.path().join("into-notebook/notebook.key"));
+        hostile.push(dir.path().join("into-notebook/new.md"));
+    }
+    for path in hostile {
+        for target in [ExportTarget::chosen_in_dialog(&path), ExportTarget::new_file(&path)] {
+            let err = export_supervision_summary(nb, clock, &request, &target, &pdf).unwrap_err();
+            assert!(matches!(err, Error::Invalid { ref field, .. } if field == "path"), "{err:?}");
+        }
+    }
+    for (path, bytes) in &before {
+        if path.ends_with("notebook.key") || path.ends_with("notebook.key.copy") {
+            assert_eq!(&std::fs::read(path).unwrap(), bytes, "{} changed", path.display());
+        }
+    }
+    assert!(!folder.join("x.md").exists());
+
     let stale = SummaryExport { fingerprint: "0".repeat(32), ..request };
     let other = dir.path().join("stale.md");
-    assert!(matches!(export_supervision_summary(nb, clock, &stale, &other, &pdf), Err(Error::Conflict(_))));
+    assert!(matches!(
+        export_supervision_summary(nb, clock, &stale, &ExportTarget::new_file(&other), &pdf),
+        Err(Error::Conflict(_))
+    ));
     assert!(!other.exists());
 }
 
@@ -280,14 +327,27 @@ fn a_referral_letter_needs_the_active_release_consent_and_holds_only_what_it_cov
     let letter = referral_letter(nb, clock, &request).unwrap();
     assert_eq!((letter.to_role.as_str(), letter.client_name.as_str()), ("GP", "Ari Example"));
     assert!(letter.consent.contains("Presenting problem, relevant history and the question."));
-    export_referral_letter(nb, clock, &request, &dir.path().join("letter.pdf"), &FakePdf::default()).unwrap();
+    export_referral_letter(
+        nb,
+        clock,
+        &request,
+        &ExportTarget::new_file(dir.path().join("letter.pdf")),
+        &FakePdf::default(),
+    )
+    .unwrap();
 
     let withdraw = WithdrawConsent { withdrawn_on: crate::columns::today(clock), reason: None };
     crate::consent::withdraw_consent(nb, clock, consent, withdraw).unwrap();
     assert_eq!(rule_of(referral_letter_draft(nb, clock, referral)), "release_consent");
     let path = dir.path().join("refused.pdf");
     assert_eq!(
-        rule_of(export_referral_letter(nb, clock, &request, &path, &FakePdf::default())),
+        rule_of(export_referral_letter(
+            nb,
+            clock,
+            &request,
+            &ExportTarget::new_file(&path),
+            &FakePdf::default()
+        )),
         "release_consent"
     );
     assert!(!path.exists());

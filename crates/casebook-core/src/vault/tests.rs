@@ -28,7 +28,8 @@ fn damage(file: &KeyFile, change: impl FnOnce(&mut serde_json::Value)) -> Result
 fn accidental_damage_is_found_before_any_passphrase_is_tried() {
     let made = KeyFile::create(PASS, &fast()).unwrap();
     assert!(made.key_file.has_checksum());
-    let changes: [(&str, fn(&mut serde_json::Value)); 5] = [
+    type Change = fn(&mut serde_json::Value);
+    let changes: [(&str, Change); 5] = [
         ("wrapped key", |v| v["slots"][0]["wrapped_key"] = BASE64.encode(&[3u8; 48]).into()),
         ("salt", |v| v["slots"][0]["salt"] = BASE64.encode(&[7u8; 16]).into()),
         ("memory", |v| v["slots"][0]["kdf"]["memory_kib"] = 2048.into()),

@@ -73,22 +73,21 @@ describe('the supervision summary export', () => {
 
     await user.click(screen.getByTestId('export-write'));
     expect(fake.count('exportSupervisionSummary')).toBe(0);
-    expect(fake.count('chooseSavePath')).toBe(0);
     const confirm = screen.getByTestId('export-confirm');
     expect(screen.getByTestId('export-confirm-step')).toHaveTextContent('de-identified summary as a Markdown file');
 
     await user.click(confirm);
     const done = await screen.findByTestId('export-done');
     expect(done).toHaveTextContent(/Saved \(\d+ bytes, \d+ redactions\)/);
-    // No preset folder: the save dialog chose the path.
-    expect(fake.count('presetExportPath')).toBe(1);
-    expect(fake.count('chooseSavePath')).toBe(1);
+    // The shell's save dialog chose the path; the page sent none.
+    expect(fake.count('exportSupervisionSummary')).toBe(1);
     expect(fake.written).toHaveLength(1);
     expect(fake.written[0]!.path).toMatch(/\.md$/);
     const request = fake.calls.find((c) => c.command === 'exportSupervisionSummary')?.args as {
       request: { format: string; paper: string; fingerprint: string };
     };
     expect(request.request).toMatchObject({ format: 'markdown', paper: 'a4' });
+    expect(Object.keys(request)).toEqual(['request']);
   });
 
   it('writes nothing when the save dialog is cancelled, and re-previews when the case changed', async () => {
@@ -101,7 +100,8 @@ describe('the supervision summary export', () => {
     await user.click(screen.getByTestId('export-write'));
     await user.click(screen.getByTestId('export-confirm'));
     expect(await screen.findByTestId('export-notice')).toHaveTextContent('no file was chosen');
-    expect(fake.count('exportSupervisionSummary')).toBe(0);
+    expect(fake.written).toHaveLength(0);
+    expect(screen.queryByTestId('export-done')).not.toBeInTheDocument();
 
     fake.savePath = '/tmp/summary';
     fake.failNext('exportSupervisionSummary', { kind: 'conflict', message: 'The summary changed since the preview.' });

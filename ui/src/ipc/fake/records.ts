@@ -306,12 +306,13 @@ export function previewSummary(s: FakeStore, caseId: CaseId, options: SummaryOpt
   return { ...summary, fingerprint: fingerprintOf(summary.sections) };
 }
 
-export function exportSummary(s: FakeStore, request: SummaryExport, path: string): ExportResult {
+/** `path` is what the shell's save dialog answered: null when the therapist cancelled it. */
+export function exportSummary(s: FakeStore, request: SummaryExport, path: string | null): ExportResult | null {
   const summary = previewSummary(s, request.caseId, request.options);
   if (summary.fingerprint !== request.fingerprint) {
     throw { kind: 'conflict', message: 'The case changed since the preview. Look at the preview again before exporting.' };
   }
-  if (path.trim() === '') throw invalid('path', 'Choose where to save the file.');
+  if (path === null) return null;
   const bytes = new TextEncoder().encode(JSON.stringify(summary.sections)).length;
   audit(s, 'exported', 'case_file', request.caseId, request.caseId, `Exported a ${summary.identification === 'identified' ? 'identified' : 'de-identified'} supervision summary`, summary.redactions.length);
   return { format: request.format, identification: summary.identification, bytes, redactions: summary.redactions.length };
@@ -341,10 +342,10 @@ export function referralLetterDraft(s: FakeStore, referralId: ReferralId): Refer
   };
 }
 
-export function exportLetter(s: FakeStore, request: LetterExport, path: string): ExportResult {
+export function exportLetter(s: FakeStore, request: LetterExport, path: string | null): ExportResult | null {
   const draft = referralLetterDraft(s, request.referral);
   requiredText('question', request.question);
-  if (path.trim() === '') throw invalid('path', 'Choose where to save the file.');
+  if (path === null) return null;
   const referral = s.referrals.find((r) => r.id === draft.referral);
   audit(s, 'exported', 'referral', draft.referral, referral?.caseId ?? null, 'Exported a referral letter');
   const bytes = new TextEncoder().encode(request.presentingProblem + request.question).length;
