@@ -9,7 +9,7 @@ purpose="${1:-run}"
 packages=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev libxdo-dev
           build-essential pkg-config file)
 if [ "$purpose" = test ]; then
-  packages+=(xvfb xauth webkit2gtk-driver dbus-daemon imagemagick poppler-utils strace)
+  packages+=(xvfb xauth webkit2gtk-driver dbus-daemon imagemagick poppler-utils strace xdotool)
 fi
 
 missing=()

@@ -53,11 +53,14 @@ pub fn unlock_with_recovery(
 }
 
 #[tauri::command(async)]
-pub fn lock(state: State<'_, AppState>) -> Reply<NotebookStatus> {
-    state.with_notebook("lock", |nb| {
+pub fn lock(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<NotebookStatus> {
+    let status = state.with_notebook("lock", |nb| {
         nb.lock();
         Ok(nb.status())
-    })
+    })?;
+    // The page that asked is ended with its process; the new one starts at the lock screen.
+    crate::restart_page(&app, "user");
+    Ok(status)
 }
 
 #[tauri::command(async)]

@@ -11,6 +11,7 @@ mod commands;
 pub mod ipc;
 mod logging;
 mod state;
+pub mod wipe;
 
 include!("command_names.rs");
 
@@ -22,6 +23,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use tauri::webview::NewWindowResponse;
 use tauri::{Emitter, Manager, Url, WebviewUrl, WebviewWindowBuilder};
+
+#[global_allocator]
+static ALLOCATOR: wipe::WipeOnFree = wipe::WipeOnFree;
 
 /// The event the UI hears when the idle timer locks the notebook.
 pub const LOCKED_EVENT: &str = "notebook-locked";
@@ -231,7 +235,7 @@ fn open_main_window(app: &mut tauri::App) -> tauri::Result<()> {
     Ok(())
 }
 
-/// WebKitGTK settings Tauri does not expose: no DNS prefetching, no hyperlink auditing pings.
+/// WebKitGTK settings Tauri does not expose: no DNS prefetching.
 #[cfg(target_os = "linux")]
 fn harden_webview(window: &tauri::WebviewWindow) {
     let _ = window.with_webview(|webview| {
@@ -239,7 +243,6 @@ fn harden_webview(window: &tauri::WebviewWindow) {
         if let Some(settings) = webview.inner().settings() {
             #[allow(deprecated)] // still honoured by the WebKitGTK 2.4x that Debian ships
             settings.set_enable_dns_prefetching(false);
-            settings.set_enable_hyperlink_auditing(false);
         }
     });
 }
@@ -247,16 +250,51 @@ fn harden_webview(window: &tauri::WebviewWindow) {
 #[cfg(not(target_os = "linux"))]
 fn harden_webview(_window: &tauri::WebviewWindow) {}
 
-/// Checks the idle limit every second and tells the window when it locked.
+/// Checks the idle limit every second; when it locks, the page starts again at the lock screen.
 fn start_idle_timer(handle: tauri::AppHandle) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(Duration::from_secs(1));
             if handle.state::<AppState>().lock_if_idle() {
                 let _ = handle.emit(LOCKED_EVENT, serde_json::json!({ "reason": "idle" }));
+                restart_page(&handle, "idle");
             }
         }
     });
+}
+
+/// After a lock, the page starts again in a new web process. The old process's memory holds every
+/// text the page showed and the passphrase that was typed (JavaScript strings are not wiped when
+/// dropped), so "locked" is made true for memory too by ending that process (WebKitGTK), then
+/// loading the app's page, which asks the shell and finds the notebook locked. `reason` reaches
+/// the new page in the URL's fragment, so it can say why it is locked.
+pub fn restart_page<R: tauri::Runtime>(handle: &tauri::AppHandle<R>, reason: &str) {
+    let Some(window) = handle.get_webview_window("main") else { return };
+    let Ok(mut url) = window.url() else { return };
+    url.set_query(None);
+    url.set_fragment(Some(&format!("locked={reason}")));
+    end_web_process(&window);
+    if let Err(err) = window.navigate(url) {
+        tracing::warn!(error = %err, "the page could not be started again after lock");
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn end_web_process<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
+    let _ = window.with_webview(|webview| {
+        use webkit2gtk::WebViewExt;
+        let view = webview.inner();
+        // A WebDriver session ends with the process it drives, so under automation the page is
+        // only loaded again; the memory harness checks the real path without a driver.
+        if !view.is_controlled_by_automation() {
+            view.terminate_web_process();
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn end_web_process<R: tauri::Runtime>(_window: &tauri::WebviewWindow<R>) {
+    // Elsewhere the navigation alone drops the page's document and its script heap.
 }
 
 #[cfg(test)]

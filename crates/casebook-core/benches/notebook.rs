@@ -1,5 +1,6 @@
-//! `make bench`: unlock time with the real Argon2id parameters, and the first query after it
-//! (unlock plus this is the open-to-first-query time).
+//! `make bench`: unlock time with the real Argon2id parameters, the first query after it
+//! (unlock plus this is the open-to-first-query time), and the latency of a save (an encrypted
+//! draft of 1.5 KB, committed with `synchronous=FULL`).
 //! Prints figures; fails on nothing but errors.
 
 use casebook_core::clock::SystemClock;
@@ -10,6 +11,11 @@ use std::time::{Duration, Instant};
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
+}
+
+fn p95(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() * 95 / 100]
 }
 
 fn main() {
@@ -34,6 +40,17 @@ fn main() {
         first_queries.push(t1.elapsed());
         nb.lock();
     }
+    nb.unlock(pass).expect("unlock");
+    let mut saves = Vec::new();
+    let mut body = "Reports steady progress with the sensate focus homework. ".repeat(26);
+    for i in 0..300 {
+        body.push_str(&i.to_string());
+        let (open, clock) = nb.open_with_clock().expect("open");
+        let t = Instant::now();
+        casebook_core::drafts::save_draft(open, clock, "bench:note", &body).expect("save");
+        saves.push(t.elapsed());
+    }
+    nb.lock();
     println!("bench: create notebook (Argon2id 128 MiB x4, two slots): {:.0} ms", create.as_secs_f64() * 1e3);
     println!(
         "bench: unlock (key file + Argon2id + open + checks), median of 5: {:.0} ms",
@@ -42,5 +59,10 @@ fn main() {
     println!(
         "bench: first query after unlock (list cases), median of 5: {:.2} ms",
         median(first_queries).as_secs_f64() * 1e3
+    );
+    println!(
+        "bench: save (1.5 KB encrypted draft, one transaction), 300 saves: median {:.2} ms, p95 {:.2} ms",
+        median(saves.clone()).as_secs_f64() * 1e3,
+        p95(saves).as_secs_f64() * 1e3
     );
 }

@@ -69,7 +69,7 @@ impl Store {
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         apply_key(&conn, key)?;
-        conn.execute_batch("PRAGMA cipher_compatibility = 4;")?;
+        conn.execute_batch("PRAGMA cipher_compatibility = 4; PRAGMA cipher_memory_security = ON;")?;
         prove_key(&conn)?;
         if mode == OpenMode::Existing {
             check_schema_present(&conn)?;

@@ -38,11 +38,12 @@ export class Session {
     return 'status' in this.screen ? this.screen.status.folder : '';
   }
 
-  async start(): Promise<void> {
+  /** `note`: why the notebook is locked, when the shell restarted the page after a lock. */
+  async start(note: string | null = null): Promise<void> {
     this.screen = { name: 'starting' };
     try {
       const status = await this.backend.notebookStatus();
-      this.screen = status.unlocked ? { name: 'open', status } : { name: 'locked', status, note: null };
+      this.screen = status.unlocked ? { name: 'open', status } : { name: 'locked', status, note };
     } catch (error) {
       this.screen = { name: 'unavailable', error: asErrorReply(error) };
     }
@@ -107,4 +108,15 @@ export class Session {
     const demo = this.demo;
     this.screen = { name: 'locked', status: { exists: true, unlocked: false, folder, demo }, note };
   }
+}
+
+/**
+ * After a lock the shell ends the page's web process and loads the page again with
+ * `#locked=<reason>`: the note the lock screen shows, read once and then removed from the URL.
+ */
+export function lockNoteFromUrl(location: Location, history: History): string | null {
+  const reason = /^#locked=(\w+)$/.exec(location.hash)?.[1];
+  if (reason === undefined) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  return reason === 'idle' ? IDLE_NOTE : null;
 }

@@ -1,0 +1,122 @@
+//! Freed memory is wiped: the app's global allocator zeroes every block before handing it back.
+//!
+//! Client text crosses the Rust side many times (IPC payloads, serde's buffers, query results,
+//! rendered exports), and most of those copies are freed long before the notebook locks, in
+//! buffers nobody can zeroize by hand. Wiping on free makes "locked" true for the app's own heap
+//! (RELIABILITY.md R28): once the notebook's values are dropped at lock, no copy is left behind
+//! in freed memory. Growing a block moves it (allocate, copy, wipe the old one) instead of letting
+//! the system allocator free the old block unwiped. SQLite's own allocations are wiped by
+//! SQLCipher (`cipher_memory_security`, set by the engine); the web page's memory goes with its
+//! process at lock (`restart_page`).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+
+/// The system allocator, wiping what it frees.
+#[derive(Debug)]
+pub struct WipeOnFree;
+
+#[allow(unsafe_code)]
+// SAFETY (for every method): the contract of `GlobalAlloc` is passed straight to `System`, with
+// the same layouts; a block is written only within `layout.size()` bytes of a pointer that the
+// caller guarantees was allocated with that layout and not yet freed.
+unsafe impl GlobalAlloc for WipeOnFree {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe {
+            wipe(ptr, layout.size());
+            System.dealloc(ptr, layout);
+        }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        unsafe {
+            let Ok(new_layout) = Layout::from_size_align(new_size, layout.align()) else {
+                return std::ptr::null_mut();
+            };
+            let moved = System.alloc(new_layout);
+            if !moved.is_null() {
+                std::ptr::copy_nonoverlapping(ptr, moved, layout.size().min(new_size));
+                self.dealloc(ptr, layout);
+            }
+            moved
+        }
+    }
+}
+
+/// Zeroes `len` bytes with volatile writes, so the compiler cannot drop them as dead stores.
+#[allow(unsafe_code)]
+unsafe fn wipe(ptr: *mut u8, len: usize) {
+    for i in 0..len {
+        // SAFETY: `ptr..ptr+len` is the caller's live block.
+        unsafe { std::ptr::write_volatile(ptr.add(i), 0) };
+    }
+    std::sync::atomic::compiler_fence(std::sync::atomic::Ordering::SeqCst);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(unsafe_code)]
+    fn a_freed_block_is_zeroed_before_it_is_returned() {
+        let layout = Layout::from_size_align(64, 8).unwrap();
+        // SAFETY: allocated with `layout`, read only while alive or right after our own wipe.
+        unsafe {
+            let p = WipeOnFree.alloc(layout);
+            std::ptr::write_bytes(p, 0xAB, 64);
+            wipe(p, 64);
+            assert!((0..64).all(|i| *p.add(i) == 0));
+            let grown = WipeOnFree.realloc(p, layout, 128);
+            assert!(!grown.is_null());
+            WipeOnFree.dealloc(grown, Layout::from_size_align(128, 8).unwrap());
+        }
+        let mut v: Vec<u8> = Vec::with_capacity(1);
+        v.extend_from_slice(b"still whole after growing");
+        assert_eq!(v, b"still whole after growing");
+    }
+}
+
+/// The variable that marks a process already started with the C allocator's wiping on.
+const WIPING_MARK: &str = "CASEBOOK_MALLOC_WIPES";
+
+/// Starts this program again, once, with glibc's allocator set to overwrite what C code frees
+/// (GTK, WebKit's side of the IPC, SQLite): `MALLOC_PERTURB_` fills freed blocks, and the
+/// per-thread cache that would skip that fill is turned off (`glibc.malloc.tcache_count=0`).
+/// These are read only when a process starts, hence the new start. GSlice and WebKit's own
+/// allocator (bmalloc, which holds IPC request bodies such as the unlock call's) are sent to
+/// malloc too (`G_SLICE=always-malloc`, `Malloc=1`), so the same wiping covers them.
+/// The WebKit processes inherit the same settings. Does nothing where it was already done, or
+/// when the restart fails (the app then runs without it, and says so in its log).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub fn restart_with_wiping_malloc() {
+    use std::os::unix::process::CommandExt;
+    if std::env::var_os(WIPING_MARK).is_some() {
+        return;
+    }
+    let Ok(exe) = std::env::current_exe() else { return };
+    let mut tunables = std::env::var("GLIBC_TUNABLES").unwrap_or_default();
+    if !tunables.is_empty() {
+        tunables.push(':');
+    }
+    tunables.push_str("glibc.malloc.tcache_count=0");
+    let err = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env(WIPING_MARK, "1")
+        .env("GLIBC_TUNABLES", tunables)
+        .env("MALLOC_PERTURB_", "90")
+        .env("G_SLICE", "always-malloc")
+        .env("Malloc", "1")
+        .exec();
+    eprintln!("casebook: could not restart with memory wiping on ({}); continuing without it", err.kind());
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn restart_with_wiping_malloc() {}
