@@ -6,8 +6,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, createNotebook } from './app.mjs';
 
@@ -36,6 +36,35 @@ async function invokeAll(s, calls) {
   );
 }
 
+/** Every file below `dir` (not following links) that holds `text` in UTF-8 or UTF-16. */
+function filesHolding(dir, text) {
+  const needles = [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')];
+  const found = [];
+  const walk = (d) => {
+    let entries = [];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = join(d, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (e.isFile() && statSync(path).size < 512 * 1024 * 1024) {
+        const bytes = readFileSync(path);
+        if (needles.some((n) => bytes.includes(n))) found.push(path);
+      }
+    }
+  };
+  if (statSync(dir).isFile()) {
+    const bytes = readFileSync(dir);
+    if (needles.some((n) => bytes.includes(n))) found.push(dir);
+  } else {
+    walk(dir);
+  }
+  return found;
+}
+
 function assertTyped(answer, label) {
   if (answer.ok) return;
   const e = answer.error;
@@ -46,6 +75,7 @@ function assertTyped(answer, label) {
 }
 
 test('hostile calls from the page get typed errors and write nothing', async () => {
+  const tmpBefore = new Set(readdirSync(tmpdir()));
   const exportDir = mkdtempSync(join(tmpdir(), 'casebook-hostile-export-'));
   const app = await launch({ args: ['--export-dir', exportDir] });
   const s = app.session;
@@ -164,11 +194,64 @@ test('hostile calls from the page get typed errors and write nothing', async () 
       assert.equal(a.ok, false, `${all[i]} accepted an unknown argument`);
     });
     assert.equal(await count(), 1);
+
+    // Random JSON for every argument of every command (seeded, so a failure repeats): a typed
+    // error or a valid answer, never a framework string, never an echo. Last, as a random
+    // passphrase counts as a failed attempt.
+    const table = readFileSync(new URL('../../src-tauri/src/command_names.rs', import.meta.url), 'utf8')
+      .split('COMMAND_ARGS')[1];
+    const argsOf = Object.fromEntries(
+      [...table.matchAll(/\("(\w+)", &\[([^\]]*)\]\)/g)].map(([, name, list]) => [name, [...list.matchAll(/"(\w+)"/g)].map((m) => m[1])]),
+    );
+    assert.equal(Object.keys(argsOf).length, all.length, 'every command has an argument list');
+    let seed = 20261201;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = (list) => list[Math.floor(random() * list.length)];
+    const value = (depth) => {
+      const r = random();
+      if (depth > 2 || r < 0.45) return pick([null, true, 0, -1, 7, 2 ** 40, 1.5, '', CANARY, 'open', 'soap', '2025-01-31', '\u0000' + CANARY]);
+      if (r < 0.7) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(random() * 5) }, () => [pick(['id', 'kind', 'fullName', 'client', 'body', CANARY]), value(depth + 1)]),
+      );
+    };
+    const skip = new Set(['lock', 'open_demo_notebook', 'create_notebook']);
+    const randomCalls = [];
+    for (const command of all.filter((c) => !skip.has(c) && argsOf[c].length > 0)) {
+      for (let i = 0; i < 8; i++) randomCalls.push([command, Object.fromEntries(argsOf[command].map((a) => [a, value(0)]))]);
+    }
+    const randomAnswers = await invokeAll(s, randomCalls);
+    randomAnswers.forEach((a, i) => assertTyped(a, `${randomCalls[i][0]} ${JSON.stringify(randomCalls[i][1])}`));
+    console.log(`R24: ${randomCalls.length} random calls to ${new Set(randomCalls.map((c) => c[0])).size} commands: ${randomAnswers.filter((a) => !a.ok).length} typed refusals, ${randomAnswers.filter((a) => a.ok).length} valid answers, 0 untyped`);
+    keyFiles.forEach((f, i) => assert.ok(readFileSync(f).equals(keysBefore[i]), `${f} changed`));
     await app.shot('hostile-01-after');
     // The window still works after all that.
     await s.waitFor('[data-testid="app-shell"]');
   } finally {
-    await app.close();
+    await app.session.end();
+  }
+  try {
+    // R2 and R20 for this session: the canary typed into every call above is on disk nowhere the
+    // app wrote (the notebook folder, its data and log folder, WebKit's data and caches, the
+    // temporary folder), nor in its standard error; nothing was exported.
+    const places = [
+      app.notebook,
+      process.env.XDG_DATA_HOME,
+      process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache', 'org.casebook.desktop'),
+      // What appeared in the temporary folder during this test (the app's, WebKit's, ours).
+      ...readdirSync(tmpdir()).filter((n) => !tmpBefore.has(n)).map((n) => join(tmpdir(), n)),
+    ].filter((p) => p && existsSync(p));
+    const holding = places.flatMap((p) => filesHolding(p, CANARY));
+    assert.deepEqual(holding, [], 'client text was written in plain text');
+    const stderr = join(process.env.CASEBOOK_E2E_ARTIFACTS ?? 'tests/e2e/artifacts', 'tauri-driver.log');
+    if (existsSync(stderr)) {
+      const text = readFileSync(stderr, 'utf8');
+      assert.ok(!text.includes('Canary'), 'client text reached standard error');
+      assert.ok(!text.includes('Error reading the log directory'), 'the log folder is created before it is read');
+    }
+    console.log(`R2/R20: ${places.length} places scanned for the canary: 0 files hold it, 0 lines of stderr`);
+  } finally {
+    rmSync(app.folder, { recursive: true, force: true });
     rmSync(exportDir, { recursive: true, force: true });
   }
 });

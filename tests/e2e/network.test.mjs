@@ -16,6 +16,7 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, createNotebook } from './app.mjs';
+import { processTree } from './memory.mjs';
 
 function ptraceWorks() {
   try {
@@ -106,7 +107,18 @@ test('an injected script cannot make the app look up a name or leave loopback', 
     assert.match(href, /^(tauri:\/\/localhost|http:\/\/tauri\.localhost)/);
     await app.shot('network-01-after-injection');
   } finally {
+    // Ending the session stops strace, which may leave the traced app running: end it too, so
+    // the next test's app is not taken for a second instance of this one.
+    const left = processTree(app.notebook);
     await app.close();
+    for (const p of left) {
+      try {
+        process.kill(p.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await new Promise((r) => setTimeout(r, 500));
   }
   const traces = readdirSync(dir).filter((f) => f === 'trace').map((f) => readFileSync(join(dir, f), 'utf8'));
   const trace = traces.join('\n');
