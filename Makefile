@@ -4,7 +4,7 @@ SHELL := /bin/bash
 FEATURES := --features casebook/custom-protocol
 APP := $(or $(CARGO_TARGET_DIR),target)/debug/casebook
 
-.PHONY: run test bench package bindings lint unit e2e ui-build setup-run setup-test harness
+.PHONY: run test bench package bindings lint unit e2e ui-build setup-run setup-test harness memscan
 
 run: setup-run ui-build
 	cargo build --release -p casebook $(FEATURES)
@@ -38,6 +38,11 @@ e2e:
 # Long harness runs: 1000 kills each for R13 (passphrase change) and R9 (saves), 100 for R11.
 harness:
 	CASEBOOK_KILLS=1000 cargo test -p casebook-core --test passphrase_change_kills --test save_kills --test draft_kills -- --nocapture
+
+# R28: copies of canary text per process of the app while open and 30 s after lock.
+memscan: setup-test ui-build
+	cargo build -p casebook $(FEATURES)
+	CASEBOOK_E2E_TESTS=tests/e2e/memory.test.mjs scripts/e2e.sh $(APP)
 
 bench: setup-run ui-build
 	cargo bench -p casebook-core --bench notebook
