@@ -60,30 +60,6 @@ unsafe fn wipe(ptr: *mut u8, len: usize) {
     std::sync::atomic::compiler_fence(std::sync::atomic::Ordering::SeqCst);
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    #[allow(unsafe_code)]
-    fn a_freed_block_is_zeroed_before_it_is_returned() {
-        let layout = Layout::from_size_align(64, 8).unwrap();
-        // SAFETY: allocated with `layout`, read only while alive or right after our own wipe.
-        unsafe {
-            let p = WipeOnFree.alloc(layout);
-            std::ptr::write_bytes(p, 0xAB, 64);
-            wipe(p, 64);
-            assert!((0..64).all(|i| *p.add(i) == 0));
-            let grown = WipeOnFree.realloc(p, layout, 128);
-            assert!(!grown.is_null());
-            WipeOnFree.dealloc(grown, Layout::from_size_align(128, 8).unwrap());
-        }
-        let mut v: Vec<u8> = Vec::with_capacity(1);
-        v.extend_from_slice(b"still whole after growing");
-        assert_eq!(v, b"still whole after growing");
-    }
-}
-
 /// The variable that marks a process already started with the C allocator's wiping on.
 const WIPING_MARK: &str = "CASEBOOK_MALLOC_WIPES";
 
@@ -120,3 +96,27 @@ pub fn restart_with_wiping_malloc() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 pub fn restart_with_wiping_malloc() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(unsafe_code)]
+    fn a_freed_block_is_zeroed_before_it_is_returned() {
+        let layout = Layout::from_size_align(64, 8).unwrap();
+        // SAFETY: allocated with `layout`, read only while alive or right after our own wipe.
+        unsafe {
+            let p = WipeOnFree.alloc(layout);
+            std::ptr::write_bytes(p, 0xAB, 64);
+            wipe(p, 64);
+            assert!((0..64).all(|i| *p.add(i) == 0));
+            let grown = WipeOnFree.realloc(p, layout, 128);
+            assert!(!grown.is_null());
+            WipeOnFree.dealloc(grown, Layout::from_size_align(128, 8).unwrap());
+        }
+        let mut v: Vec<u8> = Vec::with_capacity(1);
+        v.extend_from_slice(b"still whole after growing");
+        assert_eq!(v, b"still whole after growing");
+    }
+}

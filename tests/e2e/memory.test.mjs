@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { launch, createNotebook } from './app.mjs';
-import { scanTree } from './memory.mjs';
+import { processTree, scanTree } from './memory.mjs';
 
 const PASS = 'Quokka canary lantern 7319';
 const CLIENT = 'Zebedee Canarymthembu';
@@ -73,6 +73,8 @@ test('after lock no process of the app holds the passphrase or client text', asy
   );
   assert.equal(typeof id, 'number', `the case was created: ${id}`);
   await s.end();
+  // The driven app must be gone, or the new one would hand over to it as a second instance.
+  await until('the driven app to exit', () => processTree(made.notebook).length === 0);
 
   // The same notebook, opened by hand in an undriven window.
   const app = spawn(process.env.CASEBOOK_E2E_APP, ['--notebook', made.notebook], { stdio: 'ignore' });
