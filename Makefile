@@ -4,13 +4,13 @@ SHELL := /bin/bash
 FEATURES := --features casebook/custom-protocol
 APP := $(or $(CARGO_TARGET_DIR),target)/debug/casebook
 
-.PHONY: run test bench package bindings lint unit e2e ui-build setup-run setup-test harness memscan
+.PHONY: run test bench package package-check bindings lint unit e2e ui-build setup-run setup-test harness memscan
 
 run: setup-run ui-build
 	cargo build --release -p casebook $(FEATURES)
 	./target/release/casebook $(ARGS)
 
-test: setup-test ui-build lint unit e2e
+test: setup-test ui-build lint unit e2e package-check
 	@echo "make test: every check passed"
 
 setup-run:
@@ -48,11 +48,18 @@ bench: setup-run ui-build
 	cargo bench -p casebook-core --bench notebook
 	cargo bench -p casebook-pdf --bench export
 	cargo build --release -p casebook $(FEATURES)
-	@echo "bench: release binary size: $$(stat -c %s target/release/casebook) bytes ($$(du -h target/release/casebook | cut -f1))"
+	@echo "bench: release binary size: $$(stat -c %s target/release/casebook) bytes ($$(du -h target/release/casebook | cut -f1)), target at most 25 MB stripped"
+	@for deb in target/release/bundle/deb/*.deb; do [ -e "$$deb" ] && echo "bench: .deb size: $$(stat -c %s "$$deb") bytes ($$(du -h "$$deb" | cut -f1))"; done; true
 
-# Release packages (.deb and AppImage) under target/release/bundle/.
+# Release packages (.deb and .rpm, offline; no AppImage: its bundler downloads) under
+# target/release/bundle/.
 package: setup-run
-	npx tauri build
+	scripts/package.sh
+
+# The .deb unpacked into a scratch root: its files are there and its binary shows the lock screen.
+package-check: setup-test
+	scripts/package.sh
+	scripts/package-test.sh
 
 # Rewrites ui/src/ipc/bindings.ts from the Rust types.
 bindings:

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the release packages offline: a .deb and an .rpm under target/release/bundle/, with a
+# stripped binary. The AppImage is not built: Tauri's AppImage bundler downloads its runtime at
+# bundle time, and Casebook's builds never download anything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npx tauri build --bundles deb,rpm
+echo "package: AppImage skipped (its bundler needs a download; build it on a machine with network: npx tauri build --bundles appimage)"
+for f in target/release/casebook target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm; do
+  [ -e "$f" ] && echo "package: $f: $(stat -c %s "$f") bytes ($(du -h "$f" | cut -f1))"
+done
