@@ -43,7 +43,8 @@ fn check_payload(expected: &[&str], payload: &InvokeBody) -> Result<(), ErrorRep
         InvokeBody::Json(Value::Null) if expected.is_empty() => return Ok(()),
         _ => return Err(invalid("arguments", "The request is malformed: its arguments must be named.")),
     };
-    if json_size(&Value::Object(map.clone()), 0) > MAX_CALL_BYTES {
+    let size = map.iter().fold(2, |n, (k, v)| json_size(v, n + k.len() + 4));
+    if size > MAX_CALL_BYTES {
         return Err(invalid("arguments", "The request is too large (at most 4 MB)."));
     }
     if map.keys().any(|k| !expected.contains(&k.as_str())) {

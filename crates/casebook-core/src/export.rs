@@ -226,13 +226,14 @@ pub fn prepare_supervision_summary(
         ExportFormat::Pdf => pdf.summary_pdf(&summary, request.paper)?,
         ExportFormat::Markdown => render_markdown(&summary).into_bytes(),
     };
-    let extension = match request.format {
-        ExportFormat::Pdf => "pdf",
-        ExportFormat::Markdown => "md",
-    };
     Ok(PreparedExport {
         bytes: zeroize::Zeroizing::new(bytes),
-        file_name: format!("supervision-{}-{}.{extension}", summary.case_code, summary.exported_on),
+        file_name: format!(
+            "supervision-{}-{}.{}",
+            summary.case_code,
+            summary.exported_on,
+            request.format.extension()
+        ),
         format: request.format,
         identification: summary.identification,
         redactions: u32::try_from(summary.redactions.len()).unwrap_or(u32::MAX),

@@ -207,32 +207,25 @@ impl Notebook {
         }
         let now = self.clock.now();
         self.throttle.check(now)?;
-        let loaded = keys::load(&self.config.location)?;
-        let key = match loaded.file.unlock(passphrase, &self.config.vault) {
+        let key_file = keys::load(&self.config.location)?;
+        let key = match key_file.unlock(passphrase, &self.config.vault) {
             Ok(key) => key,
             Err(err) => return Err(self.count_failure(err, now)),
         };
         self.open_with(key, AuditAction::Unlocked)?;
-        self.keep_key_files_whole(&loaded);
+        self.keep_key_files_whole(&key_file);
         Ok(())
     }
 
     /// After an unlock: both key files hold the file that opened (with a checksum), so a key file
     /// found damaged or missing is repaired from its copy.
-    fn keep_key_files_whole(&self, loaded: &keys::Loaded) {
+    fn keep_key_files_whole(&self, key_file: &KeyFile) {
         let Some(open) = self.open.as_ref() else { return };
-        let file = if loaded.file.has_checksum() {
-            loaded.file.clone()
-        } else {
-            match loaded.file.resealed(&open.key) {
-                Ok(file) => file,
-                Err(_) => return,
-            }
-        };
-        if loaded.source == keys::Source::Copy {
-            tracing::warn!("the key file was restored from its copy");
+        if key_file.has_checksum() {
+            keys::make_whole(&self.config.location, key_file);
+        } else if let Ok(resealed) = key_file.resealed(&open.key) {
+            keys::make_whole(&self.config.location, &resealed);
         }
-        keys::make_whole(&self.config.location, &file);
     }
 
     /// Unlocks with the recovery code and, in the same step, sets a new passphrase: the code
@@ -243,12 +236,12 @@ impl Notebook {
         self.throttle.check(now)?;
         let location = self.config.location.clone();
         let key = match keys::load(&location) {
-            Ok(loaded) => {
-                let key = match loaded.file.unlock_with_recovery(code, &self.config.vault) {
+            Ok(key_file) => {
+                let key = match key_file.unlock_with_recovery(code, &self.config.vault) {
                     Ok(key) => key,
                     Err(err) => return Err(self.count_failure(err, now)),
                 };
-                self.replace_passphrase(&loaded.file, &key, new_passphrase)?;
+                self.replace_passphrase(&key_file, &key, new_passphrase)?;
                 key
             }
             // Both key files damaged: the recovery slot may still be whole. The code proves itself
@@ -309,7 +302,7 @@ impl Notebook {
         vault::check_new_passphrase(new, "newPassphrase")?;
         let now = self.clock.now();
         self.throttle.check(now)?;
-        let key_file = keys::load(&self.config.location)?.file;
+        let key_file = keys::load(&self.config.location)?;
         let proven = match key_file.unlock(old, &self.config.vault) {
             Ok(key) => key,
             Err(Error::WrongPassphrase) => {
@@ -336,7 +329,7 @@ impl Notebook {
         let now = self.clock.now();
         self.throttle.check(now)?;
         let key_path = self.config.location.key_path();
-        let key_file = keys::load(&self.config.location)?.file;
+        let key_file = keys::load(&self.config.location)?;
         let proven = match key_file.unlock(passphrase, &self.config.vault) {
             Ok(key) => key,
             Err(Error::WrongPassphrase) => {

@@ -9,7 +9,7 @@
 use crate::cli::ExportFolder;
 use crate::ipc::Arg;
 use crate::state::AppState;
-use casebook_core::export::{ExportFormat, ExportResult, ExportTarget, PreparedExport};
+use casebook_core::export::{ExportResult, ExportTarget, PreparedExport};
 use casebook_core::{ErrorReply, case, export, medical, record};
 use casebook_pdf::Renderer;
 use tauri::{State, WebviewWindow};
@@ -159,17 +159,14 @@ fn choose_target(
     if let Some(dir) = folder.0.as_ref() {
         return Some(ExportTarget::new_file(dir.join(prepared.file_name())));
     }
-    let (label, extension) = match prepared.format() {
-        ExportFormat::Pdf => ("PDF document", "pdf"),
-        ExportFormat::Markdown => ("Markdown text", "md"),
-    };
+    let format = prepared.format();
     let chosen = window
         .dialog()
         .file()
         .set_parent(window)
         .set_title("Save the export")
         .set_file_name(prepared.file_name())
-        .add_filter(label, &[extension])
+        .add_filter(format.file_kind(), &[format.extension()])
         .blocking_save_file()?;
     chosen.into_path().ok().map(ExportTarget::chosen_in_dialog)
 }

@@ -65,6 +65,24 @@ text_enum! {
     }
 }
 
+impl ExportFormat {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Markdown => "md",
+        }
+    }
+
+    /// What the save dialog calls files of this format.
+    pub fn file_kind(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "PDF document",
+            ExportFormat::Markdown => "Markdown text",
+        }
+    }
+}
+
 impl Default for PaperSize {
     /// A4; Letter is the option.
     fn default() -> PaperSize {

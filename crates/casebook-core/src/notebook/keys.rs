@@ -12,20 +12,6 @@ use crate::error::{Error, Result};
 use crate::location::Location;
 use crate::vault::KeyFile;
 
-/// Which file a key file was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Source {
-    Primary,
-    Copy,
-}
-
-/// The key file to unlock with, and where it came from.
-#[derive(Debug)]
-pub(super) struct Loaded {
-    pub file: KeyFile,
-    pub source: Source,
-}
-
 fn missing_key_file() -> Error {
     Error::Corrupt(
         "The notebook's key file (notebook.key) is missing, so the notebook cannot be opened. Restore the key file from a backup; Casebook has not changed anything."
@@ -34,17 +20,17 @@ fn missing_key_file() -> Error {
 }
 
 /// Reads the key file, or its copy when the first is missing or damaged.
-pub(super) fn load(location: &Location) -> Result<Loaded> {
+pub(super) fn load(location: &Location) -> Result<KeyFile> {
     let primary = KeyFile::load(&location.key_path());
     let first_error = match primary {
-        Ok(file) => return Ok(Loaded { file, source: Source::Primary }),
+        Ok(file) => return Ok(file),
         Err(err @ Error::Incompatible(_)) => return Err(err),
         Err(err) => err,
     };
     match KeyFile::load(&location.key_copy_path()) {
         Ok(file) => {
-            tracing::warn!("the key file is missing or damaged; its copy is used");
-            Ok(Loaded { file, source: Source::Copy })
+            tracing::warn!("the key file is missing or damaged; its copy is used and repairs it");
+            Ok(file)
         }
         Err(err @ Error::Incompatible(_)) => Err(err),
         Err(_) => match first_error {
