@@ -17,6 +17,7 @@
 mod keys;
 mod throttle;
 
+use crate::backup::{self, restore};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::files;
@@ -27,6 +28,7 @@ use crate::store::{OpenMode, Store};
 use crate::vault::{self, DataKey, KeyFile, VaultConfig};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use throttle::Throttle;
 use ts_rs::TS;
@@ -78,15 +80,39 @@ pub struct OpenNotebook {
     settings: Settings,
     /// Dates the audit entries of every change.
     clock: Arc<dyn Clock>,
+    /// `total_changes` of the connection when the last backup was made (or at unlock): a
+    /// different count means there is something no backup holds.
+    changes_at_backup: u64,
+    /// The last automatic or manual backup attempt, so a failing one is not retried every second.
+    last_backup_attempt: Option<DateTime<Utc>>,
 }
 
 impl OpenNotebook {
-    pub fn store(&self) -> &Store {
-        &self.store
+    fn new(store: Store, key: DataKey, settings: Settings, clock: Arc<dyn Clock>) -> Self {
+        let changes_at_backup = store.conn().total_changes();
+        OpenNotebook { store, key, settings, clock, changes_at_backup, last_backup_attempt: None }
     }
 
-    pub fn store_mut(&mut self) -> &mut Store {
-        &mut self.store
+    /// The clock that dates this notebook's changes.
+    pub(crate) fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    /// True when something changed since the last backup (or since the unlock).
+    pub fn changed_since_backup(&self) -> bool {
+        self.store.conn().total_changes() != self.changes_at_backup
+    }
+
+    pub(crate) fn note_backup_attempt(&mut self) {
+        self.last_backup_attempt = Some(self.clock.now());
+    }
+
+    pub(crate) fn note_backed_up(&mut self) {
+        self.changes_at_backup = self.store.conn().total_changes();
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     pub fn settings(&self) -> &Settings {
@@ -115,11 +141,24 @@ pub struct Notebook {
     /// Failed unlocks since the last unlock, for the audit trail.
     unlock_failures: u32,
     last_activity: DateTime<Utc>,
+    /// The backup file chosen in the restore dialog (by the shell, never by the page).
+    chosen_backup: Option<PathBuf>,
+    /// A staged restore waiting for confirmation: the backup's key. Dropped (zeroized) on
+    /// cancel, on lock and when the restore is done.
+    pending_restore: Option<DataKey>,
+}
+
+/// The key file (or its copy) for a backup or a restore preview.
+pub(crate) fn keys_for_backup(location: &Location) -> Result<KeyFile> {
+    keys::load(location)
 }
 
 impl Notebook {
     pub fn new(config: NotebookConfig, clock: Arc<dyn Clock>) -> Self {
         let now = clock.now();
+        if let Err(err) = restore::finish_interrupted(&config.location) {
+            tracing::warn!(kind = ?err.kind(), "an interrupted restore could not be finished");
+        }
         Notebook {
             config,
             clock,
@@ -127,6 +166,8 @@ impl Notebook {
             throttle: Throttle::default(),
             unlock_failures: 0,
             last_activity: now,
+            chosen_backup: None,
+            pending_restore: None,
         }
     }
 
@@ -194,7 +235,7 @@ impl Notebook {
         std::fs::remove_file(&marker).map_err(|e| Error::io("Could not finish creating the notebook", &e))?;
         files::sync_dir(location.dir())?;
         let settings = Settings::read(store.conn())?;
-        self.open = Some(OpenNotebook { store, key: made.data_key, settings, clock: self.clock.clone() });
+        self.open = Some(OpenNotebook::new(store, made.data_key, settings, self.clock.clone()));
         self.last_activity = self.clock.now();
         tracing::info!("notebook created");
         Ok(RecoveryCodeView { groups: made.recovery_code.groups() })
@@ -207,6 +248,7 @@ impl Notebook {
         }
         let now = self.clock.now();
         self.throttle.check(now)?;
+        restore::finish_interrupted(&self.config.location)?;
         let key_file = keys::load(&self.config.location)?;
         let key = match key_file.unlock(passphrase, &self.config.vault) {
             Ok(key) => key,
@@ -272,9 +314,16 @@ impl Notebook {
     }
 
     fn lock_with(&mut self, action: AuditAction) {
+        self.pending_restore = None;
+        self.chosen_backup = None;
         if let Some(mut open) = self.open.take() {
+            let back_up =
+                open.changed_since_backup() && backup::folder_is_set(&open) && !open.store.is_stopped();
             if let Err(err) = audit::log(&mut open, action, Target::none()) {
                 tracing::warn!(kind = ?err.kind(), "the lock could not be written to the audit trail");
+            }
+            if back_up && let Err(err) = backup::make(&mut open, &self.config.location) {
+                tracing::warn!(kind = ?err.kind(), "the backup at lock failed");
             }
             let OpenNotebook { store, key, .. } = open;
             if let Err(err) = store.close() {
@@ -450,7 +499,7 @@ impl Notebook {
         let settings = Settings::read(store.conn())?;
         self.throttle.succeed();
         self.record_unlock(&mut store, &key, how)?;
-        self.open = Some(OpenNotebook { store, key, settings, clock: self.clock.clone() });
+        self.open = Some(OpenNotebook::new(store, key, settings, self.clock.clone()));
         self.last_activity = self.clock.now();
         tracing::info!("notebook unlocked");
         Ok(())
@@ -485,6 +534,128 @@ impl Notebook {
             tracing::info!(failures = self.throttle.failures(), "unlock refused");
         }
         err
+    }
+}
+
+/// Backups and restores, with the lock state they need.
+impl Notebook {
+    /// Makes a verified backup now.
+    pub fn back_up_now(&mut self) -> Result<backup::BackupMade> {
+        let location = self.config.location.clone();
+        backup::make(self.open_mut()?, &location)
+    }
+
+    /// The automatic backup while open: made when a folder is set, something changed, and the
+    /// last attempt is an hour old. Called by the shell's timer; `None` when nothing was due.
+    pub fn back_up_if_due(&mut self) -> Option<Result<backup::BackupMade>> {
+        let now = self.clock.now();
+        let open = self.open.as_mut()?;
+        let due = open.changed_since_backup()
+            && open
+                .last_backup_attempt
+                .is_none_or(|at| now - at >= Duration::minutes(backup::AUTOMATIC_EVERY_MINUTES))
+            && backup::folder_is_set(open);
+        if !due {
+            return None;
+        }
+        open.note_backup_attempt();
+        Some(backup::make(open, &self.config.location))
+    }
+
+    pub fn backup_status(&mut self) -> Result<backup::BackupStatus> {
+        backup::status(self.open_mut()?)
+    }
+
+    /// Sets the backup folder: the shell passes the folder the therapist chose in the dialog.
+    pub fn set_backup_folder(&mut self, folder: &Path) -> Result<backup::BackupStatus> {
+        let location = self.config.location.clone();
+        backup::set_folder(self.open_mut()?, &location, folder)
+    }
+
+    pub fn set_backup_preferences(
+        &mut self,
+        prefs: backup::BackupPreferences,
+    ) -> Result<backup::BackupStatus> {
+        backup::set_preferences(self.open_mut()?, prefs)
+    }
+
+    /// Restoring starts from the lock screen.
+    fn must_be_locked(&self) -> Result<()> {
+        if self.open.is_some() {
+            return Err(Error::Conflict("Lock the notebook before restoring a backup.".into()));
+        }
+        Ok(())
+    }
+
+    /// Remembers and checks the backup file the therapist chose in the dialog.
+    pub fn choose_backup_file(&mut self, path: &Path) -> Result<backup::BackupFileView> {
+        self.must_be_locked()?;
+        self.pending_restore = None;
+        restore::discard(&self.config.location);
+        self.chosen_backup = None;
+        let view = restore::look_at(path)?;
+        self.chosen_backup = Some(path.to_path_buf());
+        Ok(view)
+    }
+
+    /// Opens the chosen backup with its credential and shows what it holds; nothing of the
+    /// current notebook changes.
+    pub fn preview_restore(
+        &mut self,
+        credential: &backup::RestoreCredential,
+    ) -> Result<backup::RestorePreview> {
+        self.must_be_locked()?;
+        let path = self
+            .chosen_backup
+            .clone()
+            .ok_or_else(|| Error::Conflict("Choose the backup file first.".into()))?;
+        let now = self.clock.now();
+        self.throttle.check(now)?;
+        self.pending_restore = None;
+        match restore::stage(&self.config.location, &path, credential, &self.config.vault) {
+            Ok((key, preview)) => {
+                self.throttle.succeed();
+                self.pending_restore = Some(key);
+                Ok(preview)
+            }
+            Err(err @ (Error::WrongPassphrase | Error::WrongRecoveryCode)) => {
+                let field = if matches!(err, Error::WrongPassphrase) { "passphrase" } else { "recoveryCode" };
+                self.throttle.fail(now);
+                Err(Error::invalid(
+                    field,
+                    "That does not open this backup. A backup opens with the passphrase (or recovery code) the notebook had on the day it was made.",
+                ))
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Restores the previewed backup: the current notebook is moved aside (never deleted), the
+    /// backup takes its place, and the restored notebook is left unlocked.
+    pub fn confirm_restore(&mut self) -> Result<backup::RestoreDone> {
+        self.must_be_locked()?;
+        let key = self
+            .pending_restore
+            .take()
+            .ok_or_else(|| Error::Conflict("Preview the backup before restoring it.".into()))?;
+        self.chosen_backup = None;
+        let set_aside = restore::commit(&self.config.location, self.clock.now())?;
+        self.open_with(key, AuditAction::Restored)?;
+        if let Ok(file) = keys::load(&self.config.location) {
+            self.keep_key_files_whole(&file);
+        }
+        tracing::info!("a backup was restored");
+        Ok(backup::RestoreDone {
+            set_aside: set_aside.map(|p| p.display().to_string()),
+            status: self.status(),
+        })
+    }
+
+    /// Forgets a chosen or previewed backup.
+    pub fn cancel_restore(&mut self) {
+        self.pending_restore = None;
+        self.chosen_backup = None;
+        restore::discard(&self.config.location);
     }
 }
 

@@ -32,6 +32,10 @@ pub struct Store {
 pub enum OpenMode {
     CreateNew,
     Existing,
+    /// A copy that is not the notebook (a backup being made or restored): checked whole
+    /// (`integrity_check`, `cipher_integrity_check` and a schema that is exactly the one this build
+    /// writes for its version), never migrated.
+    Inspect,
 }
 
 /// The SQLCipher settings a notebook must have, read back after opening.
@@ -62,7 +66,7 @@ impl Store {
                 files::create_private_file(path)?;
                 OpenFlags::SQLITE_OPEN_READ_WRITE
             }
-            OpenMode::Existing => {
+            OpenMode::Existing | OpenMode::Inspect => {
                 check_file(path)?;
                 OpenFlags::SQLITE_OPEN_READ_WRITE
             }
@@ -71,7 +75,7 @@ impl Store {
         apply_key(&conn, key)?;
         conn.execute_batch("PRAGMA cipher_compatibility = 4; PRAGMA cipher_memory_security = ON;")?;
         prove_key(&conn)?;
-        if mode == OpenMode::Existing {
+        if mode != OpenMode::CreateNew {
             check_schema_present(&conn)?;
         }
         check_cipher(&conn)?;
@@ -85,11 +89,18 @@ impl Store {
             }
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        if mode == OpenMode::Existing {
-            check_intact(&conn)?;
+        match mode {
+            OpenMode::Existing => check_intact(&conn)?,
+            OpenMode::Inspect => {
+                check_whole(&conn)?;
+                check_schema_exact(&conn)?;
+            }
+            OpenMode::CreateNew => {}
         }
         let mut store = Store { conn, path: path.to_path_buf() };
-        migrations::migrate(&mut store.conn)?;
+        if mode != OpenMode::Inspect {
+            migrations::migrate(&mut store.conn)?;
+        }
         store.tighten_permissions()?;
         Ok(store)
     }
@@ -117,6 +128,11 @@ impl Store {
     pub fn stop_writing(&self) {
         let _ = self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
         let _ = self.conn.execute_batch("PRAGMA query_only = ON;");
+    }
+
+    /// True after [`Store::stop_writing`].
+    pub fn is_stopped(&self) -> bool {
+        self.conn.query_row("PRAGMA query_only", [], |r| r.get::<_, i64>(0)).map_or(true, |v| v == 1)
     }
 
     /// Closes the connection, checkpointing the WAL.
@@ -301,6 +317,55 @@ fn damaged(pages: &[u64]) -> Error {
     Error::Corrupt(format!(
         "The notebook file is damaged{which}. Restore it from a backup; Casebook will not write to it."
     ))
+}
+
+/// A copy's every page and every structure, as "Verify notebook" reads them: `integrity_check`
+/// (b-trees, indexes, constraints) and `cipher_integrity_check` (each page's HMAC).
+fn check_whole(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if lines != ["ok"] {
+        return Err(Error::Corrupt(format!(
+            "The copy is damaged: its integrity check found {} problem(s).",
+            lines.len()
+        )));
+    }
+    let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
+    let failures: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if !failures.is_empty() {
+        return Err(damaged(&damaged_pages(conn)));
+    }
+    Ok(())
+}
+
+/// The schema of a copy is exactly what this build's migrations make for its version: no table,
+/// index, view or trigger more, less or different (a view or trigger slipped into a backup would
+/// run inside the restored notebook). A version newer than this build is refused.
+fn check_schema_exact(conn: &Connection) -> Result<()> {
+    let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > LATEST_VERSION {
+        return Err(Error::Incompatible(format!(
+            "It was written by a newer Casebook (schema {version}; this one reads up to {LATEST_VERSION}). Update Casebook first."
+        )));
+    }
+    let mut reference = Connection::open_in_memory()?;
+    migrations::migrate_to(&mut reference, version)?;
+    if schema_of(conn)? != schema_of(&reference)? {
+        return Err(Error::Corrupt(
+            "Its tables are not the ones Casebook writes (something was added or changed), so it is not used.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Every schema object but SQLite's own, as (type, name, table, normalized SQL).
+fn schema_of(conn: &Connection) -> Result<std::collections::BTreeSet<(String, String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, normalize_sql(&r.get::<_, String>(3)?))))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Every trigger the migrations create, by name, with its SQL in [`normalize_sql`] form: what

@@ -40,6 +40,11 @@ impl Fixture {
         Fixture { _dir: dir, clock, notebook }
     }
 
+    /// The temporary folder holding the notebook's folder (`nb`); tests put other folders here.
+    pub fn root(&self) -> &std::path::Path {
+        self._dir.path()
+    }
+
     /// Sets the therapist's name in Settings, which signatures carry.
     pub fn set_name(&mut self, name: &str) {
         let settings = crate::Settings { therapist_name: name.into(), auto_lock_minutes: 10 };

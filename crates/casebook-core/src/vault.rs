@@ -250,7 +250,7 @@ impl KeyFile {
         Self::from_bytes(&bytes)
     }
 
-    fn from_bytes(bytes: &[u8]) -> Result<KeyFile> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<KeyFile> {
         let file = Self::parse(bytes)?;
         if let Some(stored) = &file.doc.checksum
             && !bool::from(subtle::ConstantTimeEq::ct_eq(stored.as_bytes(), file.checksum().as_bytes()))
@@ -469,7 +469,7 @@ impl KeyFile {
         self.doc.checksum = Some(self.checksum());
     }
 
-    fn verify(&self, key: &DataKey) -> Result<()> {
+    pub(crate) fn verify(&self, key: &DataKey) -> Result<()> {
         use subtle::ConstantTimeEq;
         let stored = BASE64.decode(self.doc.mac.as_bytes()).map_err(|_| damaged_key_file())?;
         if bool::from(stored.ct_eq(&self.mac_of(key))) { Ok(()) } else { Err(damaged_key_file()) }

@@ -42,6 +42,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         // Exports (issue 5): the random case code of de-identified summaries.
         sql: include_str!("migrations/0004_export.sql"),
     },
+    Migration {
+        version: 5,
+        // Backups (issue 10): the folder, how many to keep, the age warning, the last verified.
+        sql: include_str!("migrations/0005_backup.sql"),
+    },
 ];
 
 /// The schema version this build writes.
