@@ -8,7 +8,13 @@
 //! casebook-harness change-passphrase DIR OLD NEW
 //! casebook-harness save-notes DIR PASSPHRASE CASE_ID [MAX]   prints "saved ID TOKEN" per commit
 //! casebook-harness type-draft DIR PASSPHRASE EDITOR_KEY [MAX] prints "draft N" per save
+//! casebook-harness back-up DIR PASSPHRASE [MAX]              prints "backed-up FILE" per backup
+//! casebook-harness restore DIR PASSPHRASE FILE               prints "previewed", then "restored"
 //! ```
+//!
+//! `back-up` makes verified backups into the notebook's backup folder (set beforehand) one after
+//! another; `restore` restores the backup FILE (whose passphrase is PASSPHRASE) over the notebook
+//! in DIR.
 //!
 //! `save-notes` records individual session notes in the case (which must have its intake
 //! session) until killed or MAX saves; each note's text carries TOKEN, and the line is printed
@@ -79,6 +85,25 @@ fn save_notes(dir: &str, pass: &str, case_id: CaseId, max: u64) -> casebook_core
     Ok("done")
 }
 
+fn back_up(dir: &str, pass: &str, max: u64) -> casebook_core::Result<&'static str> {
+    let mut nb = notebook(dir);
+    nb.unlock(pass)?;
+    for _ in 0..max {
+        let made = nb.back_up_now()?;
+        acknowledge(&format!("backed-up {}", made.file))?;
+    }
+    Ok("done")
+}
+
+fn restore(dir: &str, pass: &str, file: &str) -> casebook_core::Result<&'static str> {
+    let mut nb = notebook(dir);
+    nb.choose_backup_file(std::path::Path::new(file))?;
+    nb.preview_restore(&casebook_core::backup::RestoreCredential::Passphrase { passphrase: pass.into() })?;
+    acknowledge("previewed")?;
+    nb.confirm_restore()?;
+    Ok("restored")
+}
+
 fn type_draft(dir: &str, pass: &str, key: &str, max: u64) -> casebook_core::Result<&'static str> {
     let mut nb = notebook(dir);
     nb.unlock(pass)?;
@@ -109,10 +134,13 @@ fn main() -> ExitCode {
         ["type-draft", dir, pass, key, rest @ ..] if rest.len() <= 1 => {
             type_draft(dir, pass, key, max(rest.first()))
         }
+        ["back-up", dir, pass, rest @ ..] if rest.len() <= 1 => back_up(dir, pass, max(rest.first())),
+        ["restore", dir, pass, file] => restore(dir, pass, file),
         _ => {
             eprintln!(
                 "usage: casebook-harness create DIR PASS | change-passphrase DIR OLD NEW | \
-                 save-notes DIR PASS CASE_ID [MAX] | type-draft DIR PASS KEY [MAX]"
+                 save-notes DIR PASS CASE_ID [MAX] | type-draft DIR PASS KEY [MAX] | \
+                 back-up DIR PASS [MAX] | restore DIR PASS FILE"
             );
             return ExitCode::from(2);
         }
