@@ -35,9 +35,10 @@ e2e:
 	cargo build -p casebook $(FEATURES)
 	scripts/e2e.sh $(APP)
 
-# Long harness runs: 1000 kills each for R13 (passphrase change) and R9 (saves), 100 for R11.
+# Long harness runs: 1000 kills each for R13 (passphrase change), R9 (saves) and R15 (backups and
+# restores), 100 for R11.
 harness:
-	CASEBOOK_KILLS=1000 cargo test -p casebook-core --test passphrase_change_kills --test save_kills --test draft_kills -- --nocapture
+	CASEBOOK_KILLS=1000 cargo test -p casebook-core --test passphrase_change_kills --test save_kills --test draft_kills --test backup_kills -- --nocapture
 
 # R28: copies of canary text per process of the app while open and 30 s after lock.
 memscan: setup-test ui-build

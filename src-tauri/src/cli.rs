@@ -1,7 +1,8 @@
 //! Command-line options: `--notebook PATH` picks the notebook folder (over `CASEBOOK_NOTEBOOK`);
 //! `--idle-lock-seconds N` (or `CASEBOOK_IDLE_LOCK_SECONDS`) replaces the auto-lock setting and is
 //! meant for tests only, as is `--export-dir DIR` (or `CASEBOOK_EXPORT_DIR`), which saves exports
-//! there instead of asking with the save dialog that WebDriver cannot drive.
+//! there instead of asking with the save dialog that WebDriver cannot drive; `--backup-dir DIR`
+//! (or `CASEBOOK_BACKUP_DIR`) likewise stands in for the backup folder and restore dialogs.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -10,6 +11,14 @@ use std::path::PathBuf;
 pub const IDLE_ENV: &str = "CASEBOOK_IDLE_LOCK_SECONDS";
 /// The environment variable behind `--export-dir`.
 pub const EXPORT_DIR_ENV: &str = "CASEBOOK_EXPORT_DIR";
+
+/// The environment variable behind `--backup-dir`.
+pub const BACKUP_DIR_ENV: &str = "CASEBOOK_BACKUP_DIR";
+
+/// The test-only backup folder, as managed state: chosen instead of asking with the folder
+/// dialog, and the newest backup in it is the one a restore picks.
+#[derive(Debug, Default)]
+pub struct BackupFolder(pub Option<PathBuf>);
 
 /// The test-only export folder, as managed state.
 #[derive(Debug, Default)]
@@ -20,6 +29,7 @@ pub struct Options {
     pub notebook: Option<PathBuf>,
     pub idle_lock_seconds: Option<u32>,
     pub export_dir: Option<PathBuf>,
+    pub backup_dir: Option<PathBuf>,
 }
 
 /// Reads the options; unknown arguments are ignored (the webview and drivers may add their own).
@@ -36,6 +46,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, idle_env: Option<OsString
             options.export_dir = args.next().map(PathBuf::from);
         } else if let Some(path) = text.strip_prefix("--export-dir=") {
             options.export_dir = Some(PathBuf::from(path));
+        } else if text == "--backup-dir" {
+            options.backup_dir = args.next().map(PathBuf::from);
+        } else if let Some(path) = text.strip_prefix("--backup-dir=") {
+            options.backup_dir = Some(PathBuf::from(path));
         } else if text == "--idle-lock-seconds" {
             options.idle_lock_seconds = args.next().and_then(|v| v.to_str()?.parse().ok());
         } else if let Some(value) = text.strip_prefix("--idle-lock-seconds=") {
@@ -47,6 +61,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, idle_env: Option<OsString
     }
     options.idle_lock_seconds = options.idle_lock_seconds.filter(|s| *s > 0);
     options.export_dir = options.export_dir.filter(|p| p.is_absolute());
+    options.backup_dir = options.backup_dir.filter(|p| p.is_absolute());
     options
 }
 
@@ -63,7 +78,7 @@ mod tests {
         let o = parse(args(&["casebook", "--notebook", "/tmp/nb", "--idle-lock-seconds=3"]), None);
         assert_eq!(
             o,
-            Options { notebook: Some("/tmp/nb".into()), idle_lock_seconds: Some(3), export_dir: None }
+            Options { notebook: Some("/tmp/nb".into()), idle_lock_seconds: Some(3), ..Options::default() }
         );
         let o = parse(
             args(&["casebook", "--notebook=/x", "--whatever", "--export-dir", "/out"]),
@@ -74,7 +89,8 @@ mod tests {
             Options {
                 notebook: Some("/x".into()),
                 idle_lock_seconds: Some(9),
-                export_dir: Some("/out".into())
+                export_dir: Some("/out".into()),
+                backup_dir: None,
             }
         );
     }

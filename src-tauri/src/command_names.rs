@@ -77,6 +77,14 @@ pub const COMMANDS: &[&str] = &[
     "referral_letter_draft",
     "export_supervision_summary",
     "export_referral_letter",
+    "backup_status",
+    "choose_backup_folder",
+    "set_backup_preferences",
+    "back_up_now",
+    "choose_backup_file",
+    "preview_restore",
+    "confirm_restore",
+    "cancel_restore",
 ];
 
 /// The arguments each command takes, by the names the page sends (camelCase): a call with any
@@ -159,4 +167,12 @@ pub const COMMAND_ARGS: &[(&str, &[&str])] = &[
     ("referral_letter_draft", &["referralId"]),
     ("export_supervision_summary", &["request"]),
     ("export_referral_letter", &["request"]),
+    ("backup_status", &[]),
+    ("choose_backup_folder", &[]),
+    ("set_backup_preferences", &["preferences"]),
+    ("back_up_now", &[]),
+    ("choose_backup_file", &[]),
+    ("preview_restore", &["credential"]),
+    ("confirm_restore", &[]),
+    ("cancel_restore", &[]),
 ];

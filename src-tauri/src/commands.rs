@@ -3,6 +3,7 @@
 //!
 //! Commands run off the main thread (`async`), so a 0.5 s key derivation never freezes the window.
 
+pub mod backups;
 pub mod casework;
 pub mod records;
 

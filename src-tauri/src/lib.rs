@@ -44,6 +44,11 @@ pub fn is_app_url(url: &Url, dev_url: Option<&Url>) -> bool {
 /// Starts the app.
 pub fn run() {
     let mut options = cli::parse(std::env::args_os(), std::env::var_os(cli::IDLE_ENV));
+    if options.backup_dir.is_none() {
+        options.backup_dir = std::env::var_os(cli::BACKUP_DIR_ENV)
+            .map(Into::into)
+            .filter(|p: &std::path::PathBuf| p.is_absolute());
+    }
     if options.export_dir.is_none() {
         options.export_dir = std::env::var_os(cli::EXPORT_DIR_ENV)
             .map(Into::into)
@@ -79,6 +84,7 @@ pub fn run() {
         .manage(AppState::new(notebook, claim))
         .manage(pdf)
         .manage(cli::ExportFolder(options.export_dir.clone()))
+        .manage(cli::BackupFolder(options.backup_dir.clone()))
         .invoke_handler(checked(tauri::generate_handler![
             commands::notebook_status,
             commands::create_notebook,
@@ -156,6 +162,14 @@ pub fn run() {
             commands::records::referral_letter_draft,
             commands::records::export_supervision_summary,
             commands::records::export_referral_letter,
+            commands::backups::backup_status,
+            commands::backups::choose_backup_folder,
+            commands::backups::set_backup_preferences,
+            commands::backups::back_up_now,
+            commands::backups::choose_backup_file,
+            commands::backups::preview_restore,
+            commands::backups::confirm_restore,
+            commands::backups::cancel_restore,
         ]))
         .setup(|app| {
             if let Ok(dir) = app.path().app_log_dir()
@@ -251,10 +265,15 @@ fn harden_webview(window: &tauri::WebviewWindow) {
 fn harden_webview(_window: &tauri::WebviewWindow) {}
 
 /// Checks the idle limit every second; when it locks, the page starts again at the lock screen.
+/// Once a minute it also makes the automatic backup when one is due (a folder is set, something
+/// changed, and the last attempt is an hour old).
 fn start_idle_timer(handle: tauri::AppHandle) {
     std::thread::spawn(move || {
-        loop {
+        for tick in 1u64.. {
             std::thread::sleep(Duration::from_secs(1));
+            if tick % 60 == 0 {
+                handle.state::<AppState>().back_up_if_due();
+            }
             if handle.state::<AppState>().lock_if_idle() {
                 let _ = handle.emit(LOCKED_EVENT, serde_json::json!({ "reason": "idle" }));
                 restart_page(&handle, "idle");

@@ -104,6 +104,15 @@ impl AppState {
         Ok(view)
     }
 
+    /// Called by the timer: the hourly automatic backup, when one is due.
+    pub fn back_up_if_due(&self) {
+        let started = Instant::now();
+        let outcome = self.active().notebook.back_up_if_due();
+        if let Some(result) = outcome {
+            log_outcome("automatic_backup", started, &result);
+        }
+    }
+
     /// Called by the idle timer; true when the notebook was just locked.
     pub fn lock_if_idle(&self) -> bool {
         self.active().notebook.lock_if_idle()

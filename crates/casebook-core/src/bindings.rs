@@ -15,6 +15,15 @@ pub fn typescript() -> String {
         crate::notebook::RecoveryCodeView::decl(&cfg),
         crate::settings::Settings::decl(&cfg),
         crate::vault::PassphraseStrength::decl(&cfg),
+        // Backups and restores.
+        crate::backup::BackupStatus::decl(&cfg),
+        crate::backup::LastBackup::decl(&cfg),
+        crate::backup::BackupPreferences::decl(&cfg),
+        crate::backup::BackupMade::decl(&cfg),
+        crate::backup::BackupFileView::decl(&cfg),
+        crate::backup::RestoreCredential::decl(&cfg),
+        crate::backup::RestorePreview::decl(&cfg),
+        crate::backup::RestoreDone::decl(&cfg),
         // The workflow of a case.
         crate::workflow::Rule::decl(&cfg),
         crate::workflow::CaseStage::decl(&cfg),

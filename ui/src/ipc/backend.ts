@@ -165,8 +165,32 @@ export interface ExportCommands {
   exportReferralLetter(args: { request: T.LetterExport }): Promise<T.ExportResult | null>;
 }
 
+/**
+ * Backups and restores. The page never names a path: the shell opens the folder and file dialogs
+ * itself and answers null when the therapist cancels them.
+ */
+export interface BackupCommands {
+  /** `backup_status`: the folder, the last verified backup, and whether the home screen should ask for one. */
+  backupStatus(): Promise<T.BackupStatus>;
+  /** `choose_backup_folder`: the native folder dialog; null when cancelled. */
+  chooseBackupFolder(): Promise<T.BackupStatus | null>;
+  /** `set_backup_preferences`: how many backups to keep, and after how many days to ask. */
+  setBackupPreferences(args: { preferences: T.BackupPreferences }): Promise<T.BackupStatus>;
+  /** `back_up_now`: makes a backup and verifies it before answering. */
+  backUpNow(): Promise<T.BackupMade>;
+  /** `choose_backup_file`: from the lock screen, the native open dialog; null when cancelled. */
+  chooseBackupFile(): Promise<T.BackupFileView | null>;
+  /** `preview_restore`: opens the chosen backup with its credential; nothing changes yet. */
+  previewRestore(args: { credential: T.RestoreCredential }): Promise<T.RestorePreview>;
+  /** `confirm_restore`: the current notebook is set aside, the backup restored and left unlocked. */
+  confirmRestore(): Promise<T.RestoreDone>;
+  /** `cancel_restore` */
+  cancelRestore(): Promise<null>;
+}
+
 export interface Backend
   extends NotebookCommands,
+    BackupCommands,
     CaseCommands,
     PeopleCommands,
     MedicalCommands,

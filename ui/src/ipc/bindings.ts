@@ -49,6 +49,83 @@ autoLockMinutes: number, };
 
 export type PassphraseStrength = "very_weak" | "weak" | "fair" | "good" | "strong";
 
+export type BackupStatus = { 
+/**
+ * The chosen folder, if any.
+ */
+folder: string | null, 
+/**
+ * The drive or folder name to show ("USB DISK").
+ */
+place: string | null, 
+/**
+ * The folder is there now (a drive may be unplugged).
+ */
+folderAvailable: boolean, keep: number, warnAfterDays: number, 
+/**
+ * The last backup that was verified, if any.
+ */
+last: LastBackup | null, 
+/**
+ * There are changes no backup holds yet.
+ */
+changedSinceLast: boolean, 
+/**
+ * The home screen should ask for a backup: none yet, too old, or the folder is missing.
+ */
+overdue: boolean, };
+
+export type LastBackup = { 
+/**
+ * RFC 3339, UTC.
+ */
+madeAt: string, file: string, bytes: number, place: string, };
+
+export type BackupPreferences = { 
+/**
+ * How many backups to keep in the folder (older ones are removed).
+ */
+keep: number, 
+/**
+ * Days after which the home screen asks for a backup.
+ */
+warnAfterDays: number, };
+
+export type BackupMade = { file: string, bytes: number, madeAt: string, 
+/**
+ * Old backups removed to keep the chosen number.
+ */
+removed: number, tookMs: number, };
+
+export type BackupFileView = { fileName: string, madeAt: string, appVersion: string, bytes: number, };
+
+export type RestoreCredential = { "kind": "passphrase", passphrase: string, } | { "kind": "recoveryCode", recoveryCode: string, newPassphrase: string, };
+
+export type RestorePreview = { fileName: string, madeAt: string, appVersion: string, schemaVersion: number, cases: number, openCases: number, 
+/**
+ * Session notes and process notes.
+ */
+notes: number, 
+/**
+ * The most recent change it holds (RFC 3339), from its audit trail.
+ */
+lastChangeAt: string | null, 
+/**
+ * A notebook is in the folder now and will be kept aside.
+ */
+replacesANotebook: boolean, 
+/**
+ * The backup is of the notebook in the folder (same key file id); false for another one or
+ * when there is none.
+ */
+sameNotebook: boolean, };
+
+export type RestoreDone = { 
+/**
+ * Where the replaced notebook was moved, if there was one.
+ */
+setAside: string | null, status: NotebookStatus, };
+
 export type Rule = "intake_first" | "partner_involvement_consent" | "couples_session_consent" | "partner_own_consent" | "no_partner" | "partner_not_added" | "release_consent" | "formulation_needs_intake" | "plan_needs_formulation" | "plan_review_date" | "closed_case_read_only" | "reopen_needs_reason" | "case_already_open" | "intake_completed" | "consent_not_current" | "note_signed" | "signer_name_missing" | "already_signed" | "late_note_reason" | "addendum_needs_final" | "record_final";
 
 export type CaseStage = "first_contact" | "intake" | "assessment" | "formulation" | "plan" | "ongoing" | "closed";

@@ -79,6 +79,42 @@ export class FakeBackend implements Backend {
   private readonly exportDir: string | null;
   /** What the next save dialog (opened by the shell) answers; null cancels it. */
   savePath: SavePathAnswer = '/home/therapist/Documents/summary';
+  /**
+   * Backups, as a stub with no rules of its own (issue 9: the engine's backup rules are tested
+   * against the engine, in Rust and end to end). Tests set what the dialogs and the preview
+   * answer; `backupDialogFolder` null cancels the folder dialog, `backupFile` null the file one.
+   */
+  backup: T.BackupStatus = {
+    folder: null,
+    place: null,
+    folderAvailable: false,
+    keep: 10,
+    warnAfterDays: 7,
+    last: null,
+    changedSinceLast: true,
+    overdue: true,
+  };
+  backupDialogFolder: string | null = '/media/therapist/USB DISK';
+  backupFile: T.BackupFileView | null = {
+    fileName: 'casebook-backup-2026-11-30-171500.cbbackup',
+    madeAt: '2026-11-30T17:15:00+00:00',
+    appVersion: '0.1.0',
+    bytes: 2_457_600,
+  };
+  restorePreviewAnswer: T.RestorePreview | ErrorReply = {
+    fileName: 'casebook-backup-2026-11-30-171500.cbbackup',
+    madeAt: '2026-11-30T17:15:00+00:00',
+    appVersion: '0.1.0',
+    schemaVersion: 5,
+    cases: 12,
+    openCases: 9,
+    notes: 214,
+    lastChangeAt: '2026-11-30T17:02:11Z',
+    replacesANotebook: true,
+    sameNotebook: true,
+  };
+  /** Every credential the restore preview was sent. */
+  readonly restoreCredentials: T.RestoreCredential[] = [];
   /** Every file "written" by an export, with its path. */
   readonly written: { path: string; result: T.ExportResult }[] = [];
   /** The case workflow's records; tests may read them to check what was written. */
@@ -381,6 +417,44 @@ export class FakeBackend implements Backend {
       return result;
     });
 
+  backupStatus = () => this.run('backupStatus', undefined, () => ({ ...this.backup }));
+  chooseBackupFolder = () =>
+    this.run('chooseBackupFolder', undefined, () => {
+      const folder = this.backupDialogFolder;
+      if (folder === null) return null;
+      const place = folder.split('/').filter(Boolean).pop() ?? folder;
+      this.backup = { ...this.backup, folder, place, folderAvailable: true };
+      return { ...this.backup };
+    });
+  setBackupPreferences = (a: { preferences: T.BackupPreferences }) =>
+    this.run('setBackupPreferences', a, (_s, x) => {
+      this.backup = { ...this.backup, ...x.preferences };
+      return { ...this.backup };
+    });
+  backUpNow = () =>
+    this.run('backUpNow', undefined, () => {
+      const madeAt = this.clock().toISOString();
+      const made: T.BackupMade = { file: 'casebook-backup-now.cbbackup', bytes: 2_457_600, madeAt, removed: 0, tookMs: 420 };
+      const last = { madeAt, file: made.file, bytes: made.bytes, place: this.backup.place ?? '' };
+      this.backup = { ...this.backup, last, changedSinceLast: false, overdue: !this.backup.folderAvailable };
+      return made;
+    });
+  chooseBackupFile = () => this.answerLocked('chooseBackupFile', () => this.backupFile);
+  previewRestore = (a: { credential: T.RestoreCredential }) =>
+    this.answerLocked('previewRestore', () => {
+      this.calls[this.calls.length - 1] = { command: 'previewRestore', args: carried(a) };
+      this.restoreCredentials.push(a.credential);
+      const answer = this.restorePreviewAnswer;
+      if ('kind' in answer && 'message' in answer) throw answer;
+      return answer as T.RestorePreview;
+    });
+  confirmRestore = () =>
+    this.answerLocked('confirmRestore', () => {
+      this.unlocked = true;
+      return { setAside: `${this.folder}/set-aside/2026-12-02-101500`, status: this.status() };
+    });
+  cancelRestore = () => this.answerLocked('cancelRestore', () => null);
+
   /** What the shell's save dialog answers (or the `--export-dir` folder in end-to-end runs). */
   private dialogAnswer(format: T.ExportFormat): string | null {
     const extension = format === 'pdf' ? 'pdf' : 'md';
@@ -415,6 +489,12 @@ export class FakeBackend implements Backend {
       this.injected.delete(command);
       throw injected;
     }
+  }
+
+  /** A lock-screen command (restores): answered whatever the lock state, with a copy. */
+  private async answerLocked<R>(command: FakeCommand, action: () => R): Promise<R> {
+    await this.begin(command);
+    return carried(action());
   }
 
   private status(): NotebookStatus {

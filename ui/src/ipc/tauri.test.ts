@@ -99,6 +99,8 @@ describe('tauriBackend', () => {
       ['exportSupervisionSummary', 'export_supervision_summary'],
       ['referralLetterDraft', 'referral_letter_draft'],
       ['exportReferralLetter', 'export_referral_letter'],
+      ['setBackupPreferences', 'set_backup_preferences'],
+      ['previewRestore', 'preview_restore'],
     ];
     const without: [keyof typeof tauriBackend, string][] = [
       ['openDemoNotebook', 'open_demo_notebook'],
@@ -114,6 +116,12 @@ describe('tauriBackend', () => {
       ['listDrafts', 'list_drafts'],
       ['verifyNotebook', 'verify_notebook'],
       ['summarySections', 'summary_sections'],
+      ['backupStatus', 'backup_status'],
+      ['chooseBackupFolder', 'choose_backup_folder'],
+      ['backUpNow', 'back_up_now'],
+      ['chooseBackupFile', 'choose_backup_file'],
+      ['confirmRestore', 'confirm_restore'],
+      ['cancelRestore', 'cancel_restore'],
     ];
     for (const [method] of withArgs) await (tauriBackend[method] as (a: unknown) => Promise<unknown>)(args);
     for (const [method] of without) await (tauriBackend[method] as () => Promise<unknown>)();

@@ -85,7 +85,15 @@ type Command =
   | 'preview_supervision_summary'
   | 'export_supervision_summary'
   | 'referral_letter_draft'
-  | 'export_referral_letter';
+  | 'export_referral_letter'
+  | 'backup_status'
+  | 'choose_backup_folder'
+  | 'set_backup_preferences'
+  | 'back_up_now'
+  | 'choose_backup_file'
+  | 'preview_restore'
+  | 'confirm_restore'
+  | 'cancel_restore';
 
 async function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
   try {
@@ -184,4 +192,13 @@ export const tauriBackend: Backend = {
   exportSupervisionSummary: (args) => call('export_supervision_summary', args),
   referralLetterDraft: (args) => call('referral_letter_draft', args),
   exportReferralLetter: (args) => call('export_referral_letter', args),
+  // Backups and restores
+  backupStatus: () => call('backup_status'),
+  chooseBackupFolder: () => call('choose_backup_folder'),
+  setBackupPreferences: (args) => call('set_backup_preferences', args),
+  backUpNow: () => call('back_up_now'),
+  chooseBackupFile: () => call('choose_backup_file'),
+  previewRestore: (args) => call('preview_restore', args),
+  confirmRestore: () => call('confirm_restore'),
+  cancelRestore: () => call('cancel_restore'),
 };

@@ -60,3 +60,23 @@ export function appointment(value: string): string | null {
 export function timeInput(time: string): string {
   return time.slice(0, 5);
 }
+
+/** How long ago an instant (RFC 3339) was, in words: "just now", "5 minutes ago", "3 days ago". */
+export function ago(value: string, now: Date = new Date()): string {
+  const then = new Date(value);
+  if (Number.isNaN(then.getTime())) return value;
+  const minutes = Math.max(0, Math.floor((now.getTime() - then.getTime()) / 60_000));
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return plural(hours, 'hour');
+  return plural(Math.floor(hours / 24), 'day');
+}
+
+/** A size in bytes for people: "840 KB", "2.3 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1000 * 1000) return `${Math.max(1, Math.round(bytes / 1000))} KB`;
+  if (bytes < 1000 * 1000 * 1000) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e9).toFixed(2)} GB`;
+}
