@@ -47,6 +47,7 @@ memscan: setup-test ui-build
 
 bench: setup-run ui-build
 	cargo bench -p casebook-core --bench notebook
+	cargo bench -p casebook-core --bench backup
 	cargo bench -p casebook-pdf --bench export
 	cargo build --release -p casebook $(FEATURES)
 	@echo "bench: release binary size: $$(stat -c %s target/release/casebook) bytes ($$(du -h target/release/casebook | cut -f1)), target at most 25 MB stripped"

@@ -126,10 +126,12 @@ fn killed_restores_leave_exactly_one_notebook_that_opens() {
         assert!(old_opens ^ new_opens, "kill {n}: old opens {old_opens}, restored opens {new_opens}");
         if new_opens {
             new_won += 1;
-            let aside: Vec<PathBuf> = std::fs::read_dir(dir.join("set-aside")).unwrap().flatten().map(|e| e.path()).collect();
+            let aside: Vec<PathBuf> =
+                std::fs::read_dir(dir.join("set-aside")).unwrap().flatten().map(|e| e.path()).collect();
             assert_eq!(aside.len(), 1);
             let mut old = notebook(&aside[0]);
-            old.unlock(PASS).unwrap_or_else(|e| panic!("kill {n}: the set-aside notebook does not open: {e:?}"));
+            old.unlock(PASS)
+                .unwrap_or_else(|e| panic!("kill {n}: the set-aside notebook does not open: {e:?}"));
             old.lock();
         } else {
             old_won += 1;
@@ -137,5 +139,7 @@ fn killed_restores_leave_exactly_one_notebook_that_opens() {
         let _ = std::fs::remove_dir_all(&dir);
         std::thread::sleep(Duration::from_millis(1));
     }
-    println!("R15 kills during restore: {kills} kills, old notebook kept {old_won} times, restored {new_won} times, 0 with none or both");
+    println!(
+        "R15 kills during restore: {kills} kills, old notebook kept {old_won} times, restored {new_won} times, 0 with none or both"
+    );
 }

@@ -84,7 +84,10 @@ pub fn choose_backup_file(
 
 /// Opens the chosen backup with its passphrase (or recovery code) and shows what it holds.
 #[tauri::command(async)]
-pub fn preview_restore(state: State<'_, AppState>, credential: Arg<RestoreCredential>) -> Reply<RestorePreview> {
+pub fn preview_restore(
+    state: State<'_, AppState>,
+    credential: Arg<RestoreCredential>,
+) -> Reply<RestorePreview> {
     let Arg(mut credential) = credential;
     let result = state.with_notebook("preview_restore", |nb| nb.preview_restore(&credential));
     match &mut credential {
