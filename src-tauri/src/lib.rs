@@ -162,6 +162,7 @@ pub fn run() {
             commands::records::referral_letter_draft,
             commands::records::export_supervision_summary,
             commands::records::export_referral_letter,
+            commands::records::export_everything,
             commands::backups::backup_status,
             commands::backups::choose_backup_folder,
             commands::backups::set_backup_preferences,

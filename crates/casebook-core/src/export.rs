@@ -27,6 +27,7 @@ mod audit;
 mod build;
 mod codes;
 mod deid;
+pub mod everything;
 mod gather;
 mod letter;
 mod markdown;
@@ -276,10 +277,9 @@ fn file_slug(text: &str) -> String {
     if slug.is_empty() { "letter".into() } else { slug.chars().take(60).collect() }
 }
 
-/// The folders no export may be written into: the notebook's own (and, once backups exist, every
-/// backup folder).
+/// The folders no export may be written into: the notebook's own and the backup folder.
 pub fn protected_folders(open: &OpenNotebook) -> Vec<std::path::PathBuf> {
-    open.store().folder().into_iter().collect()
+    open.store().folder().into_iter().chain(crate::backup::folder(open)).collect()
 }
 
 /// Writes a prepared export to `target` (checked first) and records it in the audit trail; if

@@ -170,3 +170,33 @@ fn choose_target(
         .blocking_save_file()?;
     chosen.into_path().ok().map(ExportTarget::chosen_in_dialog)
 }
+
+/// "Export everything": every record as JSON and each case as Markdown and PDF, into a new folder
+/// inside the one the therapist chooses in the folder dialog (the `--export-dir` folder in
+/// end-to-end tests); `None` when she cancels it. The window has warned that this is plaintext.
+#[tauri::command(async)]
+pub fn export_everything(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    pdf: State<'_, Renderer>,
+    folder: State<'_, ExportFolder>,
+) -> Reply<Option<export::everything::FullExportResult>> {
+    state.with_notebook("export_everything", |nb| nb.touch())?;
+    let chosen = match folder.0.clone() {
+        Some(dir) => Some(dir),
+        None => window
+            .dialog()
+            .file()
+            .set_parent(&window)
+            .set_title("Choose where to export the whole notebook (not encrypted)")
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(dir) = chosen else { return Ok(None) };
+    state
+        .with_open("export_everything", |open, clock| {
+            let protected = export::protected_folders(open);
+            export::everything::export_everything(open, clock, &dir, &protected, pdf.inner())
+        })
+        .map(Some)
+}

@@ -186,6 +186,11 @@ export interface BackupCommands {
   confirmRestore(): Promise<T.RestoreDone>;
   /** `cancel_restore` */
   cancelRestore(): Promise<null>;
+  /**
+   * `export_everything`: every record (JSON) and each case (Markdown and PDF), identified and not
+   * encrypted, into a new folder inside the one chosen in the shell's folder dialog; null when cancelled.
+   */
+  exportEverything(): Promise<T.FullExportResult | null>;
 }
 
 export interface Backend

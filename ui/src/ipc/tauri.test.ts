@@ -122,6 +122,7 @@ describe('tauriBackend', () => {
       ['chooseBackupFile', 'choose_backup_file'],
       ['confirmRestore', 'confirm_restore'],
       ['cancelRestore', 'cancel_restore'],
+      ['exportEverything', 'export_everything'],
     ];
     for (const [method] of withArgs) await (tauriBackend[method] as (a: unknown) => Promise<unknown>)(args);
     for (const [method] of without) await (tauriBackend[method] as () => Promise<unknown>)();

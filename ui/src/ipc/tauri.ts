@@ -93,7 +93,8 @@ type Command =
   | 'choose_backup_file'
   | 'preview_restore'
   | 'confirm_restore'
-  | 'cancel_restore';
+  | 'cancel_restore'
+  | 'export_everything';
 
 async function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
   try {
@@ -201,4 +202,5 @@ export const tauriBackend: Backend = {
   previewRestore: (args) => call('preview_restore', args),
   confirmRestore: () => call('confirm_restore'),
   cancelRestore: () => call('cancel_restore'),
+  exportEverything: () => call('export_everything'),
 };

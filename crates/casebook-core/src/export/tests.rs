@@ -9,6 +9,7 @@ use crate::medical::{PractitionerInput, PractitionerKind, ReferralInput};
 use crate::session::{ProcessNoteInput, SessionKind};
 use crate::testing::{Fixture, rule_of, session_input};
 use std::cell::Cell;
+use std::path::PathBuf;
 
 /// A PDF renderer that writes a marker, so the core's export can be tested without the PDF crate.
 #[derive(Default)]
@@ -351,4 +352,84 @@ fn a_referral_letter_needs_the_active_release_consent_and_holds_only_what_it_cov
         "release_consent"
     );
     assert!(!path.exists());
+}
+
+/// "Export everything": the JSON holds every row of every table, exactly; one Markdown and one
+/// PDF per case; never into the notebook's or the backup folder; an audit entry.
+#[test]
+fn the_whole_notebook_is_exported_and_the_json_holds_every_record() {
+    let mut f = Fixture::new();
+    let (case, _, _) = case_with_names(&mut f);
+    f.new_case(false);
+    let out = f.root().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let backups = f.root().join("usb");
+    std::fs::create_dir(&backups).unwrap();
+    f.notebook.set_backup_folder(&backups).unwrap();
+    let pdf = FakePdf::default();
+    let refused = [f.root().join("nb"), backups.clone(), PathBuf::from("relative"), f.root().join("missing")];
+    let (open, clock) = f.parts();
+    let protected = protected_folders(open);
+    for inside in refused {
+        let err = everything::export_everything(open, clock, &inside, &protected, &pdf).unwrap_err();
+        assert!(matches!(err, Error::Invalid { ref field, .. } if field == "folder"), "{inside:?}: {err:?}");
+    }
+    let done = everything::export_everything(open, clock, &out, &protected, &pdf).unwrap();
+    assert_eq!((done.cases, done.files), (2, 6));
+    let folder = PathBuf::from(&done.folder);
+    assert!(folder.starts_with(&out));
+    // Read back after the export: the audit entry of the export is the one row more.
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join("notebook.json")).unwrap()).unwrap();
+    assert_eq!(json["format"], everything::FORMAT);
+    assert_eq!(json["version"], everything::FORMAT_VERSION);
+    let now = everything::tables_json(open.store().conn()).unwrap();
+    let exported = json["tables"].as_object().unwrap();
+    assert_eq!(exported.keys().collect::<Vec<_>>(), now.keys().collect::<Vec<_>>(), "every table");
+    for (table, value) in &now {
+        let want = value["rows"].as_array().unwrap();
+        let got = exported[table]["rows"].as_array().unwrap();
+        if table == "audit_entry" {
+            assert_eq!(got.as_slice(), &want[..want.len() - 1], "every entry but the export's own");
+        } else if table == "audit_head" {
+            assert_eq!(got.len(), want.len());
+        } else {
+            assert_eq!(got, want, "table {table}");
+        }
+    }
+    let text = serde_json::to_string(&json).unwrap();
+    assert!(text.contains("Ari's worry eased"), "note text is there, as written");
+    let mut names: Vec<String> = std::fs::read_dir(folder.join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 4);
+    assert!(names.iter().any(|n| n == &format!("case-{}-ari-example.md", case)), "{names:?}");
+    let md =
+        std::fs::read_to_string(folder.join("cases").join(format!("case-{}-ari-example.md", case))).unwrap();
+    assert!(md.contains("Ari Example"), "the record is identified");
+    assert!(std::fs::read_to_string(folder.join("README.txt")).unwrap().contains("NOT ENCRYPTED"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            std::fs::metadata(folder.join("notebook.json")).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let log = crate::record::audit::audit_log(open, 0).unwrap();
+    assert_eq!(log.entries[0].action, crate::record::audit::AuditAction::ExportedIdentified);
+    let again = everything::export_everything(open, clock, &out, &protected, &pdf).unwrap();
+    assert_ne!(again.folder, done.folder, "a second export goes to a new folder");
+}
+
+#[test]
+fn no_export_goes_into_the_backup_folder() {
+    let mut f = Fixture::new();
+    let backups = f.root().join("usb");
+    std::fs::create_dir(&backups).unwrap();
+    f.notebook.set_backup_folder(&backups).unwrap();
+    assert!(protected_folders(f.nb()).contains(&backups));
 }
