@@ -3,7 +3,7 @@
 # file and the icons, and its binary starts and shows the lock screen (an end-to-end test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-deb="$(ls -t target/release/bundle/deb/*.deb | head -1)"
+deb="$(ls -t "${CARGO_TARGET_DIR:-target}"/release/bundle/deb/*.deb | head -1)"
 root="$(mktemp -d)"
 trap 'rm -rf "$root"' EXIT
 dpkg-deb -x "$deb" "$root"

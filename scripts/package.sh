@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tauri build --bundles deb,rpm
 echo "package: AppImage skipped (its bundler needs a download; build it on a machine with network: npx tauri build --bundles appimage)"
-for f in target/release/casebook target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm; do
-  [ -e "$f" ] && echo "package: $f: $(stat -c %s "$f") bytes ($(du -h "$f" | cut -f1))"
+target="${CARGO_TARGET_DIR:-target}"
+for f in "$target"/release/casebook "$target"/release/bundle/deb/*.deb "$target"/release/bundle/rpm/*.rpm; do
+  if [ -e "$f" ]; then
+    echo "package: $f: $(stat -c %s "$f") bytes ($(du -h "$f" | cut -f1))"
+  fi
 done

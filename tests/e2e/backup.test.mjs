@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, createNotebook, setValue, PASSPHRASE } from './app.mjs';
@@ -26,7 +26,8 @@ async function type(s, testid, text) {
 
 test('a backup is made and verified, and restores a wrecked notebook from the lock screen', async () => {
   const backups = mkdtempSync(join(tmpdir(), 'casebook-e2e-usb-'));
-  const app = await launch({ args: ['--backup-dir', backups] });
+  const exports = mkdtempSync(join(tmpdir(), 'casebook-e2e-everything-'));
+  const app = await launch({ args: ['--backup-dir', backups, '--export-dir', exports] });
   const s = app.session;
   try {
     await createNotebook(s);
@@ -92,8 +93,28 @@ test('a backup is made and verified, and restores a wrecked notebook from the lo
     await app.shot('backup-05-restored');
     const aside = readdirSync(join(app.notebook, 'set-aside'));
     assert.equal(aside.length, 1, 'the wrecked notebook is kept aside, not deleted');
+
+    // The whole notebook out: a warning first, then every record as JSON and the case as files.
+    await click(s, 'nav-settings');
+    // The backup it came from is the last verified backup of what the notebook now holds.
+    await s.waitForText('[data-testid="backup-last"]', (t) => /Last verified backup/.test(t));
+    await click(s, 'export-everything-start');
+    await s.waitForText('[role="alertdialog"]', (t) => /plain text/.test(t));
+    await app.shot('backup-06-export-everything-warning');
+    await click(s, 'export-everything-confirm');
+    await s.waitForText('[data-testid="export-everything-done"]', (t) => /Exported 1 case in 4 files/.test(t), {
+      timeout: 60000,
+    });
+    const [folder] = readdirSync(exports);
+    const json = JSON.parse(readFileSync(join(exports, folder, 'notebook.json'), 'utf8'));
+    assert.equal(json.format, 'casebook-notebook-export');
+    const people = json.tables.person;
+    assert.ok(people.rows.some((r) => r.includes('Robin Restorecase')), 'the client is in the JSON');
+    const caseFiles = readdirSync(join(exports, folder, 'cases')).sort();
+    assert.deepEqual(caseFiles.map((f) => f.replace(/^case-\d+-/, '')), ['robin-restorecase.md', 'robin-restorecase.pdf']);
   } finally {
     await app.close();
     rmSync(backups, { recursive: true, force: true });
+    rmSync(exports, { recursive: true, force: true });
   }
 });

@@ -240,9 +240,32 @@ pub fn set_preferences(open: &mut OpenNotebook, prefs: BackupPreferences) -> Res
     status(open)
 }
 
+/// The backup folder, when one is set (exports never go there).
+pub(crate) fn folder(open: &OpenNotebook) -> Option<PathBuf> {
+    read(open.store().conn()).ok().and_then(|s| s.folder)
+}
+
 /// True when a backup folder is set: automatic backups are wanted.
 pub(crate) fn folder_is_set(open: &OpenNotebook) -> bool {
     read(open.store().conn()).is_ok_and(|s| s.folder.is_some())
+}
+
+/// After a restore: the backup it came from is the last verified backup of what the notebook now
+/// holds (it was checked whole before it was restored), so that is what Settings shows, rather
+/// than whatever the backup itself remembered.
+pub(crate) fn record_restored_from(
+    open: &mut OpenNotebook,
+    file: &Path,
+    preview: &RestorePreview,
+) -> Result<()> {
+    let place = file.parent().map(place_name).unwrap_or_default();
+    let change = open.change()?;
+    change.execute(
+        "UPDATE backup_settings SET last_verified_at = ?1, last_file = ?2, last_bytes = ?3, last_folder = ?4 WHERE id = 1",
+        (&preview.made_at, &preview.file_name, i64::try_from(preview.bytes).unwrap_or(i64::MAX), place),
+    )?;
+    audit::append(&change, AuditAction::Edited, Target::record(AuditTable::Settings, 1))?;
+    change.commit()
 }
 
 /// Makes a backup now, verifies it, records it, and removes backups beyond the number kept.
@@ -272,7 +295,12 @@ pub fn make(open: &mut OpenNotebook, location: &Location) -> Result<BackupMade> 
         }
         Err(err) => {
             let _ = std::fs::remove_file(&partial);
-            return Err(err);
+            return Err(match err {
+                Error::DiskFull => Error::Storage(
+                    "The backup folder's disk is full, so no backup was made. Your notebook is unchanged; free some space or choose another folder.".into(),
+                ),
+                other => other,
+            });
         }
     };
     let target = folder.join(&name);
@@ -339,7 +367,8 @@ fn verify(
 ) -> Result<()> {
     let scratch = folder.join(format!("{VERIFY_PREFIX}{:016x}", rand::random::<u64>()));
     let outcome = (|| {
-        let backup = container::read(partial, Some(&scratch)).map_err(|e| match e {
+        let backup = container::read(partial, container::Reading::Extract { to: &scratch, durable: false })
+            .map_err(|e| match e {
             Error::Invalid { message, .. } => Error::Corrupt(message),
             other => other,
         })?;

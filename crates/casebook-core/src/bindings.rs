@@ -24,6 +24,7 @@ pub fn typescript() -> String {
         crate::backup::RestoreCredential::decl(&cfg),
         crate::backup::RestorePreview::decl(&cfg),
         crate::backup::RestoreDone::decl(&cfg),
+        crate::export::everything::FullExportResult::decl(&cfg),
         // The workflow of a case.
         crate::workflow::Rule::decl(&cfg),
         crate::workflow::CaseStage::decl(&cfg),

@@ -143,9 +143,9 @@ pub struct Notebook {
     last_activity: DateTime<Utc>,
     /// The backup file chosen in the restore dialog (by the shell, never by the page).
     chosen_backup: Option<PathBuf>,
-    /// A staged restore waiting for confirmation: the backup's key. Dropped (zeroized) on
-    /// cancel, on lock and when the restore is done.
-    pending_restore: Option<DataKey>,
+    /// A staged restore waiting for confirmation: the backup's key, what it holds and its file.
+    /// Dropped (the key zeroized) on cancel, on lock and when the restore is done.
+    pending_restore: Option<(DataKey, backup::RestorePreview, PathBuf)>,
 }
 
 /// The key file (or its copy) for a backup or a restore preview.
@@ -615,7 +615,7 @@ impl Notebook {
         match restore::stage(&self.config.location, &path, credential, &self.config.vault) {
             Ok((key, preview)) => {
                 self.throttle.succeed();
-                self.pending_restore = Some(key);
+                self.pending_restore = Some((key, preview.clone(), path));
                 Ok(preview)
             }
             Err(err @ (Error::WrongPassphrase | Error::WrongRecoveryCode)) => {
@@ -634,13 +634,18 @@ impl Notebook {
     /// backup takes its place, and the restored notebook is left unlocked.
     pub fn confirm_restore(&mut self) -> Result<backup::RestoreDone> {
         self.must_be_locked()?;
-        let key = self
+        let (key, preview, file) = self
             .pending_restore
             .take()
             .ok_or_else(|| Error::Conflict("Preview the backup before restoring it.".into()))?;
         self.chosen_backup = None;
         let set_aside = restore::commit(&self.config.location, self.clock.now())?;
         self.open_with(key, AuditAction::Restored)?;
+        if let Some(open) = self.open.as_mut()
+            && let Err(err) = backup::record_restored_from(open, &file, &preview)
+        {
+            tracing::warn!(kind = ?err.kind(), "the restored backup could not be recorded as the last one");
+        }
         if let Ok(file) = keys::load(&self.config.location) {
             self.keep_key_files_whole(&file);
         }

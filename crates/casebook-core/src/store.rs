@@ -55,6 +55,9 @@ const PRAGMAS: &[(&str, &str, &str)] = &[
     ("temp_store", "MEMORY", "2"),
     ("trusted_schema", "OFF", "0"),
     ("cell_size_check", "ON", "1"),
+    // 16 MiB of page cache (the default is 2 MiB): the case list's working set at 1,000 cases
+    // and 100,000 notes stays in memory instead of being read and decrypted again on every call.
+    ("cache_size", "-16384", "-16384"),
 ];
 
 impl Store {

@@ -110,3 +110,44 @@ fn a_save_on_a_full_disk_fails_cleanly_and_succeeds_once_space_is_freed() {
         "R10: full tmpfs: the save failed with DiskFull, nothing changed, both integrity checks passed; after freeing space the save succeeded"
     );
 }
+
+/// R16: a backup onto a full drive fails with its own message, leaves nothing half-written in
+/// the backup folder, claims nothing, and changes nothing in the notebook; the next backup, with
+/// space freed, is made and verified.
+#[test]
+fn a_backup_onto_a_full_drive_fails_cleanly_and_claims_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mount_point = tmp.path().join("usb");
+    let mounted = match mount_small_tmpfs(&mount_point) {
+        Ok(m) => m,
+        Err(reason) => {
+            println!("R16 full drive skipped: cannot mount a small tmpfs here ({reason})");
+            return;
+        }
+    };
+    let dir = tmp.path().join("nb");
+    notebook_with_a_case(&dir);
+    let mut nb = notebook(&dir);
+    nb.unlock(PASS).unwrap();
+    nb.set_backup_folder(&mounted.0).unwrap();
+    let filler = fill(&mounted.0);
+    let before = std::fs::read(dir.join("notebook.key")).unwrap();
+    let err = nb.back_up_now().unwrap_err();
+    assert!(err.to_string().contains("disk is full"), "{err:?}");
+    let left: Vec<String> = std::fs::read_dir(&mounted.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["filler"], "nothing half-written is left");
+    let status = nb.backup_status().unwrap();
+    assert!(status.last.is_none() && status.overdue, "no backup is claimed");
+    assert!(record::verify_notebook(nb.open_with_clock().unwrap().0).passed);
+    assert_eq!(std::fs::read(dir.join("notebook.key")).unwrap(), before);
+    std::fs::remove_file(filler).unwrap();
+    let made = nb.back_up_now().unwrap();
+    assert!(nb.backup_status().unwrap().last.is_some_and(|l| l.file == made.file));
+    nb.lock();
+    println!(
+        "R16: a backup onto a full tmpfs failed with its own message and left nothing; with space freed it was made and verified"
+    );
+}

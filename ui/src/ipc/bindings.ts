@@ -101,7 +101,11 @@ export type BackupFileView = { fileName: string, madeAt: string, appVersion: str
 
 export type RestoreCredential = { "kind": "passphrase", passphrase: string, } | { "kind": "recoveryCode", recoveryCode: string, newPassphrase: string, };
 
-export type RestorePreview = { fileName: string, madeAt: string, appVersion: string, schemaVersion: number, cases: number, openCases: number, 
+export type RestorePreview = { fileName: string, madeAt: string, appVersion: string, schemaVersion: number, 
+/**
+ * The backup file's size.
+ */
+bytes: number, cases: number, openCases: number, 
 /**
  * Session notes and process notes.
  */
@@ -125,6 +129,12 @@ export type RestoreDone = {
  * Where the replaced notebook was moved, if there was one.
  */
 setAside: string | null, status: NotebookStatus, };
+
+export type FullExportResult = { 
+/**
+ * The new folder.
+ */
+folder: string, cases: number, files: number, bytes: number, };
 
 export type Rule = "intake_first" | "partner_involvement_consent" | "couples_session_consent" | "partner_own_consent" | "no_partner" | "partner_not_added" | "release_consent" | "formulation_needs_intake" | "plan_needs_formulation" | "plan_review_date" | "closed_case_read_only" | "reopen_needs_reason" | "case_already_open" | "intake_completed" | "consent_not_current" | "note_signed" | "signer_name_missing" | "already_signed" | "late_note_reason" | "addendum_needs_final" | "record_final";
 

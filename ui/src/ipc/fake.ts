@@ -106,6 +106,7 @@ export class FakeBackend implements Backend {
     madeAt: '2026-11-30T17:15:00+00:00',
     appVersion: '0.1.0',
     schemaVersion: 5,
+    bytes: 2_457_600,
     cases: 12,
     openCases: 9,
     notes: 214,
@@ -454,6 +455,14 @@ export class FakeBackend implements Backend {
       return { setAside: `${this.folder}/set-aside/2026-12-02-101500`, status: this.status() };
     });
   cancelRestore = () => this.answerLocked('cancelRestore', () => null);
+  /** What "Export everything" answers (a stub: the engine's export is tested in Rust). */
+  fullExportFolder: string | null = '/home/therapist/Documents';
+  exportEverything = () =>
+    this.run('exportEverything', undefined, () =>
+      this.fullExportFolder === null
+        ? null
+        : { folder: `${this.fullExportFolder}/casebook-export-2026-12-02-101500`, cases: 3, files: 8, bytes: 512_000 },
+    );
 
   /** What the shell's save dialog answers (or the `--export-dir` folder in end-to-end runs). */
   private dialogAnswer(format: T.ExportFormat): string | null {

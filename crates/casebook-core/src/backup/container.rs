@@ -111,9 +111,25 @@ pub(crate) fn backup_io(what: &str, e: &std::io::Error) -> Error {
     Error::Storage(format!("{what} (the backup folder may have been unplugged): {}.", e.kind()))
 }
 
-/// Reads and checks a backup file, and when `extract_to` is given writes its database there
-/// (a new, owner-only file, removed again if the checksum fails).
-pub(crate) fn read(path: &Path, extract_to: Option<&Path>) -> Result<Backup> {
+/// How much of a backup [`read`] reads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Reading<'a> {
+    /// The header and key file (the shape and length are checked, not the checksum).
+    Header,
+    /// Every byte, against the checksum.
+    Whole,
+    /// Every byte, against the checksum, and the database written to `to` (a new, owner-only
+    /// file, removed again if the checksum fails), flushed to disk only when `durable`, as a
+    /// restore needs and a throwaway verification copy does not.
+    Extract { to: &'a Path, durable: bool },
+}
+
+/// Reads and checks a backup file.
+pub(crate) fn read(path: &Path, reading: Reading<'_>) -> Result<Backup> {
+    let (extract_to, durable) = match reading {
+        Reading::Extract { to, durable } => (Some(to), durable),
+        Reading::Header | Reading::Whole => (None, false),
+    };
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => bad("That backup file is no longer there."),
         _ => bad("That backup file could not be read."),
@@ -152,6 +168,9 @@ pub(crate) fn read(path: &Path, extract_to: Option<&Path>) -> Result<Backup> {
         Error::Incompatible(m) => Error::Incompatible(m),
         _ => bad("The backup's key file is damaged, so it cannot be opened. Nothing was changed."),
     })?;
+    if matches!(reading, Reading::Header) {
+        return Ok(Backup { header, key_file, bytes: meta.len() });
+    }
     let mut sum = Checksum::new();
     sum.update(magic);
     sum.update(len);
@@ -169,7 +188,7 @@ pub(crate) fn read(path: &Path, extract_to: Option<&Path>) -> Result<Backup> {
                 "The backup is damaged: its checksum does not match what it holds. Try another backup. Nothing was changed.",
             ));
         }
-        if let Some(out) = sink.as_mut() {
+        if let Some(out) = sink.as_mut().filter(|_| durable) {
             out.sync_all().map_err(|e| Error::io("Could not write the restored notebook", &e))?;
         }
         Ok(())

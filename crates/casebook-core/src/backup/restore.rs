@@ -55,6 +55,8 @@ pub struct RestorePreview {
     pub made_at: String,
     pub app_version: String,
     pub schema_version: u32,
+    /// The backup file's size.
+    pub bytes: u64,
     pub cases: u64,
     pub open_cases: u64,
     /// Session notes and process notes.
@@ -97,7 +99,7 @@ fn staging(location: &Location) -> PathBuf {
 
 /// Reads and checks a backup file chosen in the dialog (no passphrase needed).
 pub(crate) fn look_at(path: &Path) -> Result<BackupFileView> {
-    let backup = container::read(path, None)?;
+    let backup = container::read(path, container::Reading::Whole)?;
     Ok(BackupFileView {
         file_name: file_name(path),
         made_at: backup.header.made_at.to_rfc3339(),
@@ -119,7 +121,7 @@ pub(crate) fn stage(
 ) -> Result<(DataKey, RestorePreview)> {
     finish_interrupted(location)?;
     discard(location);
-    let backup = container::read(path, None)?;
+    let backup = container::read(path, container::Reading::Header)?;
     let (key, key_file) = match credential {
         RestoreCredential::Passphrase { passphrase } => {
             (backup.key_file.unlock(passphrase, vault)?, backup.key_file.clone())
@@ -136,7 +138,7 @@ pub(crate) fn stage(
     files::ensure_private_dir(&dir)?;
     let result = (|| {
         let db = dir.join("notebook.db");
-        let again = container::read(path, Some(&db))?;
+        let again = container::read(path, container::Reading::Extract { to: &db, durable: true })?;
         if !again.key_file.same_file_as(&backup.key_file) {
             return Err(Error::invalid(
                 "backup",
@@ -190,6 +192,7 @@ fn preview(
         made_at: backup.header.made_at.to_rfc3339(),
         app_version: backup.header.app_version.clone(),
         schema_version: store.schema_version()?,
+        bytes: backup.bytes,
         cases,
         open_cases: cases.saturating_sub(closed),
         notes,

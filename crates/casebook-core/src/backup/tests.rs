@@ -180,8 +180,8 @@ fn a_backup_restores_on_a_new_machine_with_every_record() {
     let restored = fingerprint::of(open.store().conn()).unwrap();
     for (want, got) in expected.iter().zip(&restored) {
         if want.table == "audit_entry" {
-            assert_eq!(got.rows, want.rows + 1, "the restore is one more audit entry");
-        } else if want.table == "audit_head" {
+            assert_eq!(got.rows, want.rows + 2, "the restore and the backup it came from are audit entries");
+        } else if want.table == "audit_head" || want.table == "backup_settings" {
             assert_eq!(got.rows, want.rows);
         } else {
             assert_eq!(want, got);
@@ -189,6 +189,9 @@ fn a_backup_restores_on_a_new_machine_with_every_record() {
     }
     let log = crate::record::audit::audit_log(open, 0).unwrap();
     assert!(log.entries.iter().any(|e| e.action == AuditAction::Restored));
+    let last = status(open).unwrap().last.unwrap();
+    assert_eq!((last.file.as_str(), last.made_at.as_str()), (made.file.as_str(), made.made_at.as_str()));
+    assert_eq!(last.place, "usb", "the backup it came from is the last verified one");
     assert!(crate::record::verify_notebook(open).passed);
     other.lock();
     other.unlock(PASS).unwrap();

@@ -47,6 +47,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         // Backups (issue 10): the folder, how many to keep, the age warning, the last verified.
         sql: include_str!("migrations/0005_backup.sql"),
     },
+    Migration {
+        version: 6,
+        // The case list at scale (issue 13): a covering index for each case's session counts.
+        sql: include_str!("migrations/0006_list_index.sql"),
+    },
 ];
 
 /// The schema version this build writes.

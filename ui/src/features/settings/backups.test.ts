@@ -64,6 +64,7 @@ describe('restore from a backup', () => {
       madeAt: '2026-11-30T17:15:00+00:00',
       appVersion: '0.1.0',
       schemaVersion: 5,
+      bytes: 2_457_600,
       cases: 12,
       openCases: 9,
       notes: 214,
@@ -100,5 +101,24 @@ describe('restore from a backup', () => {
     await user.click(screen.getByTestId('restore-cancel'));
     expect(fake.count('cancelRestore')).toBe(1);
     await screen.findByTestId('unlock-form');
+  });
+});
+
+describe('export everything', () => {
+  it('warns that the export is plaintext before the folder dialog, and says what was written', async () => {
+    const { user, fake } = renderApp({ passphrase: GOOD, unlocked: true });
+    await user.click(await screen.findByTestId('nav-settings'));
+    await user.click(await screen.findByTestId('export-everything-start'));
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('plain text, with names');
+    expect(fake.count('exportEverything')).toBe(0);
+    fake.fullExportFolder = null;
+    await user.click(screen.getByTestId('export-everything-confirm'));
+    expect(screen.queryByTestId('export-everything-done')).not.toBeInTheDocument();
+    fake.fullExportFolder = '/home/therapist/Documents';
+    await user.click(screen.getByTestId('export-everything-confirm'));
+    expect(await screen.findByTestId('export-everything-done')).toHaveTextContent(
+      'Exported 3 cases in 8 files (512 KB) to /home/therapist/Documents/casebook-export-2026-12-02-101500',
+    );
+    expect(fake.count('exportEverything')).toBe(2);
   });
 });
