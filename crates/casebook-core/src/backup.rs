@@ -338,7 +338,6 @@ fn write_and_verify(
     if busy != 0 {
         return Err(Error::Storage("The notebook is busy; the backup will be tried again.".into()));
     }
-    let expected = fingerprint::of(conn)?;
     let key_file = crate::notebook::keys_for_backup(location)?;
     key_file.verify(open.key())?;
     let db = location.db_path();
@@ -353,7 +352,17 @@ fn write_and_verify(
             .map_err(|_| Error::Storage("The key file is not text.".into()))?,
         database_bytes,
     };
-    let bytes = container::write(partial, &header, &db)?;
+    // The notebook's fingerprint is computed on a second connection while the file is copied:
+    // one is CPU, the other the disk, and this machine has two cores. Nothing writes meanwhile
+    // (the caller holds the notebook).
+    let key = open.key();
+    let (expected, bytes) = std::thread::scope(|scope| {
+        let print = scope.spawn(|| Store::reader(&db, key).and_then(|reader| fingerprint::of(&reader)));
+        let written = container::write(partial, &header, &db);
+        let expected =
+            print.join().map_err(|_| Error::Storage("The backup check stopped unexpectedly.".into()))?;
+        Ok::<_, Error>((expected?, written?))
+    })?;
     verify(partial, folder, open, &expected)?;
     Ok(bytes)
 }

@@ -108,6 +108,24 @@ impl Store {
         Ok(store)
     }
 
+    /// A second connection that only reads, for work done beside the store's own connection
+    /// (a backup's fingerprints, computed on another core while the file is written or checked).
+    /// The key is proved; no setting is changed and nothing is written.
+    pub(crate) fn reader(path: &Path, key: &DataKey) -> Result<Connection> {
+        check_file(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        apply_key(&conn, key)?;
+        conn.execute_batch(
+            "PRAGMA cipher_compatibility = 4; PRAGMA cipher_memory_security = ON; PRAGMA query_only = ON;",
+        )?;
+        prove_key(&conn)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(conn)
+    }
+
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
