@@ -391,9 +391,18 @@ fn verify(
             .key_file
             .verify(open.key())
             .map_err(|_| Error::Corrupt("its key file does not match".into()))?;
-        let store = Store::open(&scratch, open.key(), OpenMode::Inspect)?;
-        let found = fingerprint::of(store.conn())?;
-        store.close()?;
+        // The whole-file checks and the content's fingerprint run side by side, one per core.
+        let key = open.key();
+        let found = std::thread::scope(|scope| {
+            let checked =
+                scope.spawn(|| Store::open(&scratch, key, OpenMode::Inspect).and_then(Store::close));
+            let found = Store::reader(&scratch, key).and_then(|reader| fingerprint::of(&reader));
+            let checked = checked
+                .join()
+                .map_err(|_| Error::Storage("The backup check stopped unexpectedly.".into()))?;
+            checked?;
+            found
+        })?;
         match fingerprint::first_difference(expected, &found) {
             Some(what) => Err(Error::Corrupt(what)),
             None => Ok(()),
