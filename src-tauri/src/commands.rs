@@ -16,6 +16,20 @@ use zeroize::Zeroizing;
 
 type Reply<T> = Result<T, ErrorReply>;
 
+/// A folder the therapist chooses in the native folder dialog, opened by the shell (the page never
+/// names a path), or the test-only folder given on the command line; `None` when she cancels.
+fn pick_folder(
+    window: &tauri::WebviewWindow,
+    preset: Option<&std::path::Path>,
+    title: &str,
+) -> Option<std::path::PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    if let Some(dir) = preset {
+        return Some(dir.to_path_buf());
+    }
+    window.dialog().file().set_parent(window).set_title(title).blocking_pick_folder()?.into_path().ok()
+}
+
 #[tauri::command(async)]
 pub fn notebook_status(state: State<'_, AppState>) -> Reply<NotebookStatus> {
     state.with_notebook("notebook_status", |nb| Ok(nb.status()))

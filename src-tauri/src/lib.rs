@@ -44,16 +44,11 @@ pub fn is_app_url(url: &Url, dev_url: Option<&Url>) -> bool {
 /// Starts the app.
 pub fn run() {
     let mut options = cli::parse(std::env::args_os(), std::env::var_os(cli::IDLE_ENV));
-    if options.backup_dir.is_none() {
-        options.backup_dir = std::env::var_os(cli::BACKUP_DIR_ENV)
-            .map(Into::into)
-            .filter(|p: &std::path::PathBuf| p.is_absolute());
-    }
-    if options.export_dir.is_none() {
-        options.export_dir = std::env::var_os(cli::EXPORT_DIR_ENV)
-            .map(Into::into)
-            .filter(|p: &std::path::PathBuf| p.is_absolute());
-    }
+    // The test-only folders: the flag, else its environment variable (absolute paths only).
+    let from_env =
+        |var: &str| std::env::var_os(var).map(std::path::PathBuf::from).filter(|p| p.is_absolute());
+    options.backup_dir = options.backup_dir.take().or_else(|| from_env(cli::BACKUP_DIR_ENV));
+    options.export_dir = options.export_dir.take().or_else(|| from_env(cli::EXPORT_DIR_ENV));
     let pdf = match casebook_pdf::Renderer::new() {
         Ok(pdf) => pdf,
         Err(err) => {

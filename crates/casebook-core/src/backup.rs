@@ -247,7 +247,7 @@ pub(crate) fn folder(open: &OpenNotebook) -> Option<PathBuf> {
 
 /// True when a backup folder is set: automatic backups are wanted.
 pub(crate) fn folder_is_set(open: &OpenNotebook) -> bool {
-    read(open.store().conn()).is_ok_and(|s| s.folder.is_some())
+    folder(open).is_some()
 }
 
 /// After a restore: the backup it came from is the last verified backup of what the notebook now
@@ -271,12 +271,13 @@ pub(crate) fn record_restored_from(
 /// Makes a backup now, verifies it, records it, and removes backups beyond the number kept.
 pub fn make(open: &mut OpenNotebook, location: &Location) -> Result<BackupMade> {
     let started = std::time::Instant::now();
+    // Noted first, so an unplugged drive is tried again in an hour, not on every tick.
+    open.note_backup_attempt();
     let stored = read(open.store().conn())?;
     let Some(chosen) = stored.folder.clone() else {
         return Err(Error::invalid("backupFolder", "Choose a backup folder first (Settings → Backups)."));
     };
     let folder = check_folder(&chosen, location)?;
-    open.note_backup_attempt();
     sweep_leftovers(&folder);
     let made_at = open.clock().now();
     let name = free_name(&folder, made_at);
@@ -381,12 +382,6 @@ fn verify(
             Error::Invalid { message, .. } => Error::Corrupt(message),
             other => other,
         })?;
-        if !backup
-            .key_file
-            .same_file_as(&crate::vault::KeyFile::from_bytes(backup.header.key_file.as_bytes())?)
-        {
-            return Err(Error::Corrupt("its key file did not read back".into()));
-        }
         backup
             .key_file
             .verify(open.key())

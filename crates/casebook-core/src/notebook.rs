@@ -558,7 +558,6 @@ impl Notebook {
         if !due {
             return None;
         }
-        open.note_backup_attempt();
         Some(backup::make(open, &self.config.location))
     }
 

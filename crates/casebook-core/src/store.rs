@@ -379,6 +379,16 @@ fn check_schema_exact(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The names of the notebook's own tables (not SQLite's), in name order: what a backup's
+/// fingerprint and the full export walk.
+pub(crate) fn user_tables(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    )?;
+    let names = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
 /// Every schema object but SQLite's own, as (type, name, table, normalized SQL).
 fn schema_of(conn: &Connection) -> Result<std::collections::BTreeSet<(String, String, String, String)>> {
     let mut stmt = conn.prepare(

@@ -31,17 +31,8 @@ pub fn choose_backup_folder(
     preset: State<'_, BackupFolder>,
 ) -> Reply<Option<BackupStatus>> {
     state.with_notebook("choose_backup_folder", |nb| nb.touch())?;
-    let chosen: Option<PathBuf> = match preset.0.clone() {
-        Some(dir) => Some(dir),
-        None => window
-            .dialog()
-            .file()
-            .set_parent(&window)
-            .set_title("Choose the folder for backups (an external drive is best)")
-            .blocking_pick_folder()
-            .and_then(|p| p.into_path().ok()),
-    };
-    let Some(folder) = chosen else { return Ok(None) };
+    let title = "Choose the folder for backups (an external drive is best)";
+    let Some(folder) = super::pick_folder(&window, preset.0.as_deref(), title) else { return Ok(None) };
     state.with_notebook("choose_backup_folder", |nb| nb.set_backup_folder(&folder)).map(Some)
 }
 

@@ -182,17 +182,8 @@ pub fn export_everything(
     folder: State<'_, ExportFolder>,
 ) -> Reply<Option<export::everything::FullExportResult>> {
     state.with_notebook("export_everything", |nb| nb.touch())?;
-    let chosen = match folder.0.clone() {
-        Some(dir) => Some(dir),
-        None => window
-            .dialog()
-            .file()
-            .set_parent(&window)
-            .set_title("Choose where to export the whole notebook (not encrypted)")
-            .blocking_pick_folder()
-            .and_then(|p| p.into_path().ok()),
-    };
-    let Some(dir) = chosen else { return Ok(None) };
+    let title = "Choose where to export the whole notebook (not encrypted)";
+    let Some(dir) = super::pick_folder(&window, folder.0.as_deref(), title) else { return Ok(None) };
     state
         .with_open("export_everything", |open, clock| {
             let protected = export::protected_folders(open);

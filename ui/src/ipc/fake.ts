@@ -57,6 +57,21 @@ const MAX_NAME_CHARS = 120;
 
 const DEMO_FOLDER = '/tmp/casebook-demo-5f3a9c21';
 
+/** What the fake's restore preview answers unless a test sets another answer. */
+export const SAMPLE_RESTORE_PREVIEW: T.RestorePreview = {
+  fileName: 'casebook-backup-2026-11-30-171500.cbbackup',
+  madeAt: '2026-11-30T17:15:00+00:00',
+  appVersion: '0.1.0',
+  schemaVersion: 5,
+  bytes: 2_457_600,
+  cases: 12,
+  openCases: 9,
+  notes: 214,
+  lastChangeAt: '2026-11-30T17:02:11Z',
+  replacesANotebook: true,
+  sameNotebook: true,
+};
+
 export const DEFAULT_SETTINGS: Settings = { therapistName: '', autoLockMinutes: 10 };
 
 export class FakeBackend implements Backend {
@@ -101,19 +116,7 @@ export class FakeBackend implements Backend {
     appVersion: '0.1.0',
     bytes: 2_457_600,
   };
-  restorePreviewAnswer: T.RestorePreview | ErrorReply = {
-    fileName: 'casebook-backup-2026-11-30-171500.cbbackup',
-    madeAt: '2026-11-30T17:15:00+00:00',
-    appVersion: '0.1.0',
-    schemaVersion: 5,
-    bytes: 2_457_600,
-    cases: 12,
-    openCases: 9,
-    notes: 214,
-    lastChangeAt: '2026-11-30T17:02:11Z',
-    replacesANotebook: true,
-    sameNotebook: true,
-  };
+  restorePreviewAnswer: T.RestorePreview | ErrorReply = { ...SAMPLE_RESTORE_PREVIEW };
   /** Every credential the restore preview was sent. */
   readonly restoreCredentials: T.RestoreCredential[] = [];
   /** Every file "written" by an export, with its path. */

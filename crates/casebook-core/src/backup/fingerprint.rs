@@ -22,11 +22,7 @@ pub(crate) struct TablePrint {
 
 /// Every table's print, by table name.
 pub(crate) fn of(conn: &Connection) -> Result<Vec<TablePrint>> {
-    let mut names: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    names.sort();
+    let names = crate::store::user_tables(conn)?;
     let mut out = Vec::with_capacity(names.len());
     for table in names {
         let quoted = format!("\"{}\"", table.replace('"', "\"\""));

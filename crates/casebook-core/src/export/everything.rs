@@ -47,12 +47,8 @@ pub struct FullExportResult {
 /// Every table as JSON: `{ table: { columns: [...], rows: [[...], ...] } }`. Blobs are
 /// `{"hex": "..."}`.
 pub fn tables_json(conn: &rusqlite::Connection) -> Result<Map<String, Value>> {
-    let names: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
     let mut tables = Map::new();
-    for table in names {
+    for table in crate::store::user_tables(conn)? {
         let quoted = format!("\"{}\"", table.replace('"', "\"\""));
         let mut stmt = conn.prepare(&format!("SELECT * FROM {quoted} ORDER BY rowid"))?;
         let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();

@@ -4,6 +4,7 @@
 
 import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_RESTORE_PREVIEW } from '../../ipc/fake';
 import { GOOD, renderApp } from '../../test/app';
 
 describe('backups', () => {
@@ -59,19 +60,7 @@ describe('restore from a backup', () => {
     await user.type(screen.getByTestId('restore-passphrase'), 'wrong one entirely');
     await user.click(screen.getByTestId('restore-open'));
     expect(await screen.findByTestId('error-passphrase')).toHaveTextContent('does not open this backup');
-    fake.restorePreviewAnswer = {
-      fileName: 'casebook-backup-2026-11-30-171500.cbbackup',
-      madeAt: '2026-11-30T17:15:00+00:00',
-      appVersion: '0.1.0',
-      schemaVersion: 5,
-      bytes: 2_457_600,
-      cases: 12,
-      openCases: 9,
-      notes: 214,
-      lastChangeAt: null,
-      replacesANotebook: true,
-      sameNotebook: false,
-    };
+    fake.restorePreviewAnswer = { ...SAMPLE_RESTORE_PREVIEW, lastChangeAt: null, sameNotebook: false };
     await user.clear(screen.getByTestId('restore-passphrase'));
     await user.type(screen.getByTestId('restore-passphrase'), GOOD);
     await user.click(screen.getByTestId('restore-open'));
