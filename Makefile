@@ -47,6 +47,7 @@ memscan: setup-test ui-build
 
 bench: setup-run ui-build
 	cargo bench -p casebook-core --bench notebook
+	cargo bench -p casebook-core --bench scale
 	cargo bench -p casebook-core --bench backup
 	cargo bench -p casebook-pdf --bench export
 	cargo build --release -p casebook $(FEATURES)

@@ -97,6 +97,15 @@ pub fn restart_with_wiping_malloc() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 pub fn restart_with_wiping_malloc() {}
 
+/// Whether this process runs with the C allocator's wiping on: started again by
+/// [`restart_with_wiping_malloc`], with the settings it sets still in place.
+pub fn c_allocator_wipes() -> bool {
+    cfg!(all(target_os = "linux", target_env = "gnu"))
+        && std::env::var_os(WIPING_MARK).is_some()
+        && std::env::var("MALLOC_PERTURB_").is_ok_and(|v| v.parse::<u8>().is_ok_and(|b| b != 0))
+        && std::env::var("GLIBC_TUNABLES").is_ok_and(|t| t.contains("glibc.malloc.tcache_count=0"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

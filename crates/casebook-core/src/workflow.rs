@@ -12,7 +12,8 @@
 mod steps;
 
 pub use steps::{
-    CaseFacts, CaseStage, IntakeProgress, PartnerConsentState, StepKind, StepState, WorkflowStep,
+    CaseFacts, CaseStage, IntakeProgress, PartnerConsentState, StageFacts, StepKind, StepState, WorkflowStep,
+    review_overdue,
 };
 
 use crate::columns::text_enum;

@@ -226,3 +226,76 @@ fn an_unknown_case_is_not_found() {
     let (nb, clock) = f.parts();
     assert!(matches!(reopen_case(nb, clock, CaseId(999), reopen), Err(Error::NotFound(_))));
 }
+
+/// The list reads every case's stage facts in one statement; the case page gathers them one
+/// query at a time. Over cases at every stage (and the demo's), with sessions before and after
+/// a plan and an overdue review, both must say the same thing about every case.
+#[test]
+fn the_list_agrees_with_each_case_page() {
+    let mut f = Fixture::new();
+    f.new_case(false);
+    let with_session = f.new_case(false);
+    f.intake_session(&with_session);
+    let started = f.new_case(true);
+    {
+        let (nb, clock) = f.parts();
+        intake::record_intake(nb, clock, started.id, intake_input(false)).unwrap();
+    }
+    let assessed = f.new_case(false);
+    f.intake_session(&assessed);
+    f.complete_intake(assessed.id);
+    let formulated = f.new_case(false);
+    f.complete_intake(formulated.id);
+    f.formulation(formulated.id);
+    let mut planned = Vec::new();
+    for _ in 0..3 {
+        let case = f.new_case(false);
+        f.intake_session(&case);
+        f.complete_intake(case.id);
+        f.formulation(case.id);
+        planned.push(case);
+    }
+    // A session before the plan does not make a case ongoing; one on the plan's day does.
+    let before = f.days_ago(5);
+    let mut early = session_input(SessionKind::Individual, before, vec![planned[0].client.id]);
+    early.next_appointment = Some((before + Duration::days(7)).and_hms_opt(9, 30, 0).unwrap());
+    {
+        let (nb, clock) = f.parts();
+        session::record_session(nb, clock, planned[0].id, early).unwrap();
+    }
+    for case in &planned {
+        f.plan(case.id);
+    }
+    let today = f.today();
+    let mut after = session_input(SessionKind::Individual, today, vec![planned[1].client.id]);
+    after.next_appointment = Some((today + Duration::days(7)).and_hms_opt(11, 0, 0).unwrap());
+    {
+        let (nb, clock) = f.parts();
+        session::record_session(nb, clock, planned[1].id, after).unwrap();
+        crate::demo::seed_demo(nb, clock).unwrap();
+    }
+    // Past the plans' review dates: the reviews are overdue on open cases only.
+    f.advance_days(40);
+    let (nb, clock) = f.parts();
+    let listed = list_cases(nb, clock, CaseFilter::default()).unwrap();
+    assert!(listed.len() >= 12);
+    let mut stages = std::collections::BTreeSet::new();
+    for item in &listed {
+        let page = get_case(nb, clock, item.id).unwrap();
+        assert_eq!(item.stage, page.stage, "stage of case {:?}", item.id);
+        assert_eq!(item.next_appointment, page.next_appointment, "next appointment of {:?}", item.id);
+        assert_eq!(item.review_on, page.review_on, "review of {:?}", item.id);
+        assert_eq!(item.review_overdue, page.review_overdue, "overdue of {:?}", item.id);
+        assert_eq!(item.difficulties, page.difficulties);
+        assert_eq!(item.status, page.status);
+        assert_eq!(item.first_contact_on, page.first_contact_on);
+        assert_eq!(item.client_name, page.client.full_name);
+        assert_eq!(item.partner_name, page.partner.as_ref().map(|p| p.person.full_name.clone()));
+        stages.insert(item.stage.as_str());
+    }
+    for stage in ["first_contact", "intake", "assessment", "formulation", "plan", "ongoing", "closed"] {
+        assert!(stages.contains(stage), "no case at {stage}: {stages:?}");
+    }
+    assert!(listed.iter().any(|c| c.review_overdue));
+    assert!(listed.iter().any(|c| c.next_appointment.is_some()));
+}

@@ -108,7 +108,26 @@ pub struct CaseFacts {
     pub today: NaiveDate,
 }
 
-impl CaseFacts {
+/// Whether an open case's plan review date has passed.
+pub fn review_overdue(status: CaseStatus, review_on: Option<NaiveDate>, today: NaiveDate) -> bool {
+    status == CaseStatus::Open && review_on.is_some_and(|d| d < today)
+}
+
+/// What a case's stage depends on: the part of [`CaseFacts`] that the cases list reads for every
+/// case at once (`case::list`), without what only the steps need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageFacts {
+    pub status: CaseStatus,
+    pub intake: IntakeProgress,
+    pub intake_sessions: u32,
+    pub formulation_version: Option<u32>,
+    pub plan_version: Option<u32>,
+    /// Sessions (other than intake) held on or after the current plan was made; only whether
+    /// there is one matters.
+    pub sessions_under_plan: u32,
+}
+
+impl StageFacts {
     pub fn stage(&self) -> CaseStage {
         if self.status == CaseStatus::Closed {
             CaseStage::Closed
@@ -124,9 +143,23 @@ impl CaseFacts {
             CaseStage::FirstContact
         }
     }
+}
+
+impl CaseFacts {
+    pub fn stage(&self) -> CaseStage {
+        StageFacts {
+            status: self.status,
+            intake: self.intake,
+            intake_sessions: self.intake_sessions,
+            formulation_version: self.formulation_version,
+            plan_version: self.plan_version,
+            sessions_under_plan: self.sessions_under_plan,
+        }
+        .stage()
+    }
 
     pub fn review_overdue(&self) -> bool {
-        self.status == CaseStatus::Open && self.review_on.is_some_and(|d| d < self.today)
+        review_overdue(self.status, self.review_on, self.today)
     }
 
     /// The steps in order, with exactly one `next` unless nothing is expected.

@@ -1,0 +1,159 @@
+//! The notebook a practice reaches in a decade (1,000 cases, about 100,000 session notes of
+//! about 1.5 KB), built once with the real key derivation and kept in cargo's bench scratch folder
+//! between runs; each bench works on its own copy so that none sees another's writes.
+//!
+//! The cases and their intake sessions are made through the engine; the other notes are copies
+//! of those sessions made in SQL, since 100,000 separate fsynced saves would take an hour and
+//! measure the saves, not what the bench is about. The first case gets 300 more, so that one case
+//! has about 400 notes, the biggest case the issue measured.
+
+use casebook_core::case::{self, NewCase};
+use casebook_core::clock::SystemClock;
+use casebook_core::columns::today;
+use casebook_core::person::PersonInput;
+use casebook_core::session::{self, Modality, NoteBody, RiskScreen, SessionInput, SessionKind};
+use casebook_core::vault::VaultConfig;
+use casebook_core::{Location, Notebook, NotebookConfig};
+use chrono::{Duration, NaiveTime};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+pub const CASES: usize = 1_000;
+pub const NOTES: i64 = 100_000;
+pub const BIGGEST: i64 = 300;
+pub const PASS: &str = "harbour lantern quietly";
+
+/// Bump when the built notebook changes shape, so a stale cache is rebuilt.
+const VERSION: &str = "scale-notebook-v3";
+
+/// Runs the bench as the app runs on Linux: started again with glibc wiping what C code frees
+/// (the shell's `wipe::restart_with_wiping_malloc`), and the store told so, which leaves
+/// SQLCipher's own per-allocation wiping off. Call first in `main`.
+pub fn run_as_the_app() {
+    use std::os::unix::process::CommandExt;
+    const MARK: &str = "CASEBOOK_MALLOC_WIPES";
+    if std::env::var_os(MARK).is_none() {
+        let exe = std::env::current_exe().expect("bench binary");
+        let err = std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env(MARK, "1")
+            .env("GLIBC_TUNABLES", "glibc.malloc.tcache_count=0")
+            .env("MALLOC_PERTURB_", "90")
+            .exec();
+        panic!("could not restart the bench with wiping malloc: {err}");
+    }
+    casebook_core::store::c_allocator_wipes_freed_memory();
+}
+
+fn cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(VERSION)
+}
+
+pub fn notebook_at(dir: &Path, vault: VaultConfig) -> Notebook {
+    let mut config = NotebookConfig::new(Location::new(dir));
+    config.vault = vault;
+    Notebook::new(config, Arc::new(SystemClock))
+}
+
+/// A fresh copy of the scale notebook in `into` (a folder that does not exist yet), built first
+/// if the cache is empty. Opens with `PASS` and the real key derivation.
+pub fn scale_notebook(into: &Path) -> Notebook {
+    let cache = cache_dir();
+    let done = cache.join("complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&cache);
+        std::fs::create_dir_all(&cache).expect("bench cache folder");
+        let started = Instant::now();
+        build(&cache.join("nb"));
+        std::fs::write(&done, b"").expect("cache marker");
+        println!(
+            "bench: built the scale notebook in {:.0} s (cached for later runs)",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    copy_dir(&cache.join("nb"), into);
+    notebook_at(into, VaultConfig::default())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("copy folder");
+    for entry in std::fs::read_dir(from).expect("read cache") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+fn build(dir: &Path) {
+    let mut nb = notebook_at(dir, VaultConfig::default());
+    nb.create(PASS).expect("create");
+    let text =
+        "Reports steady progress with the sensate focus homework; discussed pacing and consent. ".repeat(17);
+    let (open, clock) = nb.open_with_clock().expect("open");
+    let day = today(clock);
+    for i in 0..CASES {
+        let new = NewCase {
+            client: PersonInput { full_name: format!("Bench Client {i}"), ..PersonInput::default() },
+            first_contact_on: day - Duration::days(400),
+            difficulties: vec!["low_libido".into()],
+            other_difficulty: None,
+            referral_source: None,
+            has_partner: i % 3 == 0,
+        };
+        let made = case::create_case(open, clock, new).expect("case");
+        let input = SessionInput {
+            kind: SessionKind::Intake,
+            body: NoteBody::Dap { data: Some(text.clone()), assessment: None, plan: None },
+            held_on: day - Duration::days(300),
+            starts_at: NaiveTime::from_hms_opt(9, 0, 0).expect("time"),
+            ends_at: NaiveTime::from_hms_opt(10, 0, 0).expect("time"),
+            modality: Modality::InPerson,
+            present: vec![made.client.id],
+            others_present: None,
+            goals_addressed: vec![],
+            interventions_used: vec![],
+            homework_reviewed: None,
+            homework_set: None,
+            measures_given: None,
+            risk_screen: RiskScreen::NotScreened,
+            risk_action: None,
+            medical_updates: None,
+            next_appointment: None,
+        };
+        session::record_session(open, clock, made.id, input).expect("session");
+    }
+    let conn = open.store().conn();
+    let columns: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('session_note') WHERE name <> 'id'")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("columns");
+    let list = columns.join(", ");
+    // The copies are the ongoing individual sessions that follow an intake, as in a real practice.
+    let copied = columns
+        .iter()
+        .map(|c| if c == "kind" { "'individual'" } else { c.as_str() })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let first: i64 =
+        conn.query_row("SELECT min(id) FROM session_note", [], |r| r.get(0)).expect("first note");
+    conn.execute_batch(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {BIGGEST})
+         INSERT INTO session_note ({list}) SELECT {copied} FROM session_note, n WHERE id = {first}"
+    ))
+    .expect("biggest case");
+    let have: i64 = conn.query_row("SELECT count(*) FROM session_note", [], |r| r.get(0)).expect("count");
+    let rounds = (NOTES - have) / CASES as i64 + 1;
+    conn.execute_batch(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rounds})
+         INSERT INTO session_note ({list}) SELECT {copied} FROM session_note, n WHERE id < {first} + {CASES}
+         LIMIT {}",
+        NOTES - have
+    ))
+    .expect("copy notes");
+    nb.lock();
+}
