@@ -261,6 +261,8 @@ fn harden_webview(window: &tauri::WebviewWindow) {
 fn harden_webview(_window: &tauri::WebviewWindow) {}
 
 /// Checks the idle limit every second; when it locks, the page starts again at the lock screen.
+/// Each second it also looks whether the whole-file check that unlock left running has found
+/// damage: then the notebook is already locked without writing, and the page says why.
 /// Once a minute it also makes the automatic backup when one is due (a folder is set, something
 /// changed, and the last attempt is an hour old).
 fn start_idle_timer(handle: tauri::AppHandle) {
@@ -270,7 +272,10 @@ fn start_idle_timer(handle: tauri::AppHandle) {
             if tick % 60 == 0 {
                 handle.state::<AppState>().back_up_if_due();
             }
-            if handle.state::<AppState>().lock_if_idle() {
+            if handle.state::<AppState>().poll_intact_check() {
+                let _ = handle.emit(LOCKED_EVENT, serde_json::json!({ "reason": "damaged" }));
+                restart_page(&handle, "damaged");
+            } else if handle.state::<AppState>().lock_if_idle() {
                 let _ = handle.emit(LOCKED_EVENT, serde_json::json!({ "reason": "idle" }));
                 restart_page(&handle, "idle");
             }

@@ -92,6 +92,7 @@ impl AppState {
             vault: previous.vault,
             idle_limit_override: previous.idle_limit_override,
             demo: true,
+            intact_check_wait: previous.intact_check_wait,
         };
         let made = demo::create_demo_notebook(config, Arc::new(SystemClock))?;
         let view = made.view();
@@ -114,6 +115,12 @@ impl AppState {
     }
 
     /// Called by the idle timer; true when the notebook was just locked.
+    /// True when the whole-file check left running at unlock has just found damage (and the
+    /// notebook has locked without writing).
+    pub fn poll_intact_check(&self) -> bool {
+        self.active().notebook.poll_intact_check()
+    }
+
     pub fn lock_if_idle(&self) -> bool {
         self.active().notebook.lock_if_idle()
     }

@@ -273,6 +273,8 @@ pub fn make(open: &mut OpenNotebook, location: &Location) -> Result<BackupMade> 
     let started = std::time::Instant::now();
     // Noted first, so an unplugged drive is tried again in an hour, not on every tick.
     open.note_backup_attempt();
+    // A backup checkpoints the notebook (a write) and copies it: only a file known whole.
+    open.settle(None)?;
     let stored = read(open.store().conn())?;
     let Some(chosen) = stored.folder.clone() else {
         return Err(Error::invalid("backupFolder", "Choose a backup folder first (Settings → Backups)."));

@@ -74,7 +74,7 @@ pub fn save_draft(
     check_key(editor_key)?;
     check_body(body)?;
     let now = clock.now();
-    open.store().conn().execute(
+    open.store().writable()?.execute(
         "INSERT INTO draft (editor_key, body, saved_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (editor_key) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
         params![editor_key, body, columns::instant_text(now)],
@@ -103,7 +103,7 @@ pub fn load_draft(open: &OpenNotebook, editor_key: &str) -> Result<Option<DraftV
 /// Discards the draft of an editor; true when there was one.
 pub fn discard_draft(open: &mut OpenNotebook, editor_key: &str) -> Result<bool> {
     check_key(editor_key)?;
-    let gone = open.store().conn().execute("DELETE FROM draft WHERE editor_key = ?1", [editor_key])?;
+    let gone = open.store().writable()?.execute("DELETE FROM draft WHERE editor_key = ?1", [editor_key])?;
     Ok(gone > 0)
 }
 

@@ -117,7 +117,7 @@ pub fn supervision_summary(
 ) -> Result<SupervisionSummary> {
     let opts = options.validated()?;
     let src = gather::gather(open, clock, case_id, opts.include_process_notes)?;
-    let case_code = codes::case_code(open.store().conn(), clock, case_id)?;
+    let case_code = codes::case_code(open.store(), clock, case_id)?;
     let builder = build::Builder::new(&src, &opts, &case_code);
     let mut sections = builder.sections();
     let mut redactions = Vec::new();

@@ -64,11 +64,24 @@ pub struct NotebookConfig {
     pub idle_limit_override: Option<Duration>,
     /// A throwaway notebook of fictional cases (shown as such in the window).
     pub demo: bool,
+    /// How long unlock waits for the whole-file check (R7) before opening with the check still
+    /// running beside it. Within this, a damaged file is refused by unlock itself.
+    pub intact_check_wait: std::time::Duration,
 }
+
+/// Unlock waits this long for the whole-file check: a notebook up to about 20 MB is checked
+/// within it, and unlock of the largest stays under a second with the key derivation's 0.45 s.
+pub const INTACT_CHECK_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl NotebookConfig {
     pub fn new(location: Location) -> Self {
-        NotebookConfig { location, vault: VaultConfig::default(), idle_limit_override: None, demo: false }
+        NotebookConfig {
+            location,
+            vault: VaultConfig::default(),
+            idle_limit_override: None,
+            demo: false,
+            intact_check_wait: INTACT_CHECK_WAIT,
+        }
     }
 }
 
@@ -85,12 +98,49 @@ pub struct OpenNotebook {
     changes_at_backup: u64,
     /// The last automatic or manual backup attempt, so a failing one is not retried every second.
     last_backup_attempt: Option<DateTime<Utc>>,
+    /// The unlock's audit entries, written once the whole-file check has passed (the store takes
+    /// no write before), ahead of any other change.
+    deferred_entries: Vec<(AuditAction, Target)>,
 }
 
 impl OpenNotebook {
     fn new(store: Store, key: DataKey, settings: Settings, clock: Arc<dyn Clock>) -> Self {
         let changes_at_backup = store.conn().total_changes();
-        OpenNotebook { store, key, settings, clock, changes_at_backup, last_backup_attempt: None }
+        OpenNotebook {
+            store,
+            key,
+            settings,
+            clock,
+            changes_at_backup,
+            last_backup_attempt: None,
+            deferred_entries: Vec::new(),
+        }
+    }
+
+    /// Waits for the whole-file check (at most `at_most`; `None`: until it ends), then writes the
+    /// unlock's deferred audit entries. `Ok(false)`: still running.
+    pub(crate) fn settle(&mut self, at_most: Option<std::time::Duration>) -> Result<bool> {
+        if !self.store.await_intact(at_most)? {
+            return Ok(false);
+        }
+        if !self.deferred_entries.is_empty() {
+            let entries = std::mem::take(&mut self.deferred_entries);
+            let before = self.store.conn().total_changes();
+            let unchanged = self.changes_at_backup == before;
+            let at = self.clock.now();
+            match audit::log_to(&mut self.store, &self.key, at, &entries) {
+                Ok(()) => {}
+                Err(err @ (Error::Corrupt(_) | Error::Incompatible(_))) => return Err(err),
+                Err(err) => {
+                    tracing::warn!(kind = ?err.kind(), "the unlock could not be written to the audit trail")
+                }
+            }
+            if unchanged {
+                // The unlock's own entries are not something a backup is missing.
+                self.changes_at_backup = self.store.conn().total_changes();
+            }
+        }
+        Ok(true)
     }
 
     /// The clock that dates this notebook's changes.
@@ -126,6 +176,7 @@ impl OpenNotebook {
 
     /// Begins a change to the record: one transaction for the change and its audit entries.
     pub(crate) fn change(&mut self) -> Result<Change<'_>> {
+        self.settle(None)?;
         let at = self.clock.now();
         Change::begin(&mut self.store, &self.key, at)
     }
@@ -146,6 +197,9 @@ pub struct Notebook {
     /// A staged restore waiting for confirmation: the backup's key, what it holds and its file.
     /// Dropped (the key zeroized) on cancel, on lock and when the restore is done.
     pending_restore: Option<(DataKey, backup::RestorePreview, PathBuf)>,
+    /// The last whole-file check of this notebook found damage: the next unlock waits for its
+    /// check to end, so the lock screen says so at once instead of opening first.
+    found_damaged: bool,
 }
 
 /// The key file (or its copy) for a backup or a restore preview.
@@ -168,6 +222,7 @@ impl Notebook {
             last_activity: now,
             chosen_backup: None,
             pending_restore: None,
+            found_damaged: false,
         }
     }
 
@@ -317,6 +372,11 @@ impl Notebook {
         self.pending_restore = None;
         self.chosen_backup = None;
         if let Some(mut open) = self.open.take() {
+            // Nothing is written (audit entry, backup, checkpoint) before the file is known whole.
+            if let Err(err) = open.settle(None) {
+                tracing::warn!(kind = ?err.kind(), "the notebook failed its check; locked without writing");
+                self.found_damaged = matches!(err, Error::Corrupt(_));
+            }
             let back_up =
                 open.changed_since_backup() && backup::folder_is_set(&open) && !open.store.is_stopped();
             if let Err(err) = audit::log(&mut open, action, Target::none()) {
@@ -470,6 +530,13 @@ impl Notebook {
     /// The open notebook, for every data call: locked (or idle past the limit) answers `locked`.
     pub fn open_mut(&mut self) -> Result<&mut OpenNotebook> {
         self.lock_if_idle();
+        if let Some(open) = self.open.as_mut()
+            && let Err(err) = open.settle(Some(std::time::Duration::ZERO))
+        {
+            self.found_damaged = matches!(err, Error::Corrupt(_));
+            self.report_damage();
+            return Err(err);
+        }
         let now = self.clock.now();
         match self.open.as_mut() {
             Some(open) => {
@@ -495,34 +562,55 @@ impl Notebook {
                 files::make_private(&key_path)?;
             }
         }
-        let mut store = Store::open(&self.config.location.db_path(), &key, OpenMode::Existing)?;
+        let store = Store::open(&self.config.location.db_path(), &key, OpenMode::Existing)?;
+        // A notebook last found damaged is checked whole before it opens again.
+        let wait = if self.found_damaged { None } else { Some(self.config.intact_check_wait) };
+        if let Err(err) = store.await_intact(wait) {
+            self.found_damaged = matches!(err, Error::Corrupt(_));
+            store.close_refused();
+            return Err(err);
+        }
         let settings = Settings::read(store.conn())?;
         self.throttle.succeed();
-        self.record_unlock(&mut store, &key, how)?;
-        self.open = Some(OpenNotebook::new(store, key, settings, self.clock.clone()));
+        let mut open = OpenNotebook::new(store, key, settings, self.clock.clone());
+        open.deferred_entries = self.unlock_entries(how);
+        // Written now if the check has passed, else once it does (before any other change). An
+        // unlock whose entry cannot be written for want of space still opens: reading the record
+        // matters more than recording that it was read.
+        if let Err(err) = open.settle(Some(std::time::Duration::ZERO)) {
+            self.found_damaged = matches!(err, Error::Corrupt(_));
+            let OpenNotebook { store, .. } = open;
+            store.close_refused();
+            return Err(err);
+        }
+        self.open = Some(open);
         self.last_activity = self.clock.now();
         tracing::info!("notebook unlocked");
         Ok(())
     }
 
-    /// The unlock's audit entries, with the failures counted while locked. An unlock whose entry
-    /// cannot be written for want of space still opens (reading the record matters more than
-    /// recording that it was read); the failures stay counted for the next unlock.
-    fn record_unlock(&mut self, store: &mut Store, key: &DataKey, how: AuditAction) -> Result<()> {
+    /// The unlock's audit entries, with the failures counted while locked.
+    fn unlock_entries(&mut self, how: AuditAction) -> Vec<(AuditAction, Target)> {
         let mut entries = Vec::with_capacity(2);
         if self.unlock_failures > 0 {
             entries.push((AuditAction::UnlockFailed, Target::none().times(self.unlock_failures)));
         }
         entries.push((how, Target::none()));
-        match audit::log_to(store, key, self.clock.now(), &entries) {
-            Ok(()) => {
-                self.unlock_failures = 0;
-                Ok(())
-            }
-            Err(err @ (Error::Corrupt(_) | Error::Incompatible(_))) => Err(err),
+        self.unlock_failures = 0;
+        entries
+    }
+
+    /// Looks, without waiting, whether the whole-file check that unlock started has ended. When
+    /// it found damage: writes stop, the notebook locks, and `true` tells the shell to say so.
+    pub fn poll_intact_check(&mut self) -> bool {
+        let Some(open) = self.open.as_mut() else { return false };
+        match open.settle(Some(std::time::Duration::ZERO)) {
+            Ok(_) => false,
             Err(err) => {
-                tracing::warn!(kind = ?err.kind(), "the unlock could not be written to the audit trail");
-                Ok(())
+                tracing::warn!(kind = ?err.kind(), "the notebook's whole-file check failed; locking");
+                self.found_damaged = matches!(err, Error::Corrupt(_));
+                self.report_damage();
+                true
             }
         }
     }

@@ -121,3 +121,103 @@ fn damage_is_reported_and_the_file_left_alone() {
     nb.unlock(PASS).unwrap();
     assert!(casebook_core::record::verify_notebook(nb.open_mut().unwrap()).passed);
 }
+
+/// A notebook opened with unlock not waiting for the whole-file check (as a large one is: the
+/// check of 200 MB takes seconds), so the check runs beside the open notebook.
+fn notebook_checked_beside(dir: &Path) -> casebook_core::Notebook {
+    let mut config = casebook_core::NotebookConfig::new(casebook_core::Location::new(dir));
+    config.vault = casebook_core::vault::VaultConfig::fast_for_tests();
+    config.intact_check_wait = std::time::Duration::ZERO;
+    casebook_core::Notebook::new(config, std::sync::Arc::new(SystemClock))
+}
+
+/// A change to the record (the therapist's name in the settings), with its audit entry.
+fn write_something(nb: &mut casebook_core::Notebook) -> Result<(), Error> {
+    let mut settings = nb.settings()?;
+    settings.therapist_name = "Dr Checked".into();
+    nb.update_settings(settings).map(|_| ())
+}
+
+fn wal_frames(dir: &Path) -> u64 {
+    std::fs::metadata(dir.join("notebook.db-wal")).map_or(0, |m| m.len())
+}
+
+/// Unlock opened before the check ended: damage it finds afterwards is still refused before any
+/// write. Reads may go on meanwhile; the first write waits for the check and is refused; the
+/// notebook locks without its audit entry or a checkpoint; the next unlock refuses at once.
+#[test]
+fn damage_found_after_unlock_is_refused_before_any_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = tmp.path().join("nb");
+    sizeable_notebook(&source);
+    let pages = std::fs::metadata(source.join("notebook.db")).unwrap().len() / PAGE;
+    for (what, at) in [("middle page", (pages / 2) * PAGE + 1000), ("last page", (pages - 1) * PAGE + 200)] {
+        let work = tempfile::tempdir().unwrap();
+        let dir = copy_of(&source, work.path());
+        flip(&dir.join("notebook.db"), at);
+        let db_before = std::fs::read(dir.join("notebook.db")).unwrap();
+        let mut nb = notebook_checked_beside(&dir);
+        // Unlock may meet the damage itself if a page it reads is the damaged one; here it does not.
+        nb.unlock(PASS).unwrap();
+        let err = write_something(&mut nb).unwrap_err();
+        assert!(matches!(err, Error::Corrupt(ref m) if m.contains("damaged")), "{what}: {err:?}");
+        // What the shell does with a `corrupt` answer, and its timer on a failed check.
+        nb.report_damage();
+        assert!(!nb.status().unlocked, "{what}");
+        assert_eq!(
+            std::fs::read(dir.join("notebook.db")).unwrap(),
+            db_before,
+            "{what}: the file was written"
+        );
+        assert_eq!(wal_frames(&dir), 0, "{what}: nothing went to the WAL either");
+        let again = nb.unlock(PASS).unwrap_err();
+        assert!(matches!(again, Error::Corrupt(_)), "{what}: the next unlock refuses at once: {again:?}");
+        assert_eq!(std::fs::read(dir.join("notebook.db")).unwrap(), db_before);
+    }
+}
+
+/// The shell's timer finds the damage by itself, with no call from the page.
+#[test]
+fn the_timer_finds_damage_the_check_reports_later() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = tmp.path().join("nb");
+    sizeable_notebook(&source);
+    let pages = std::fs::metadata(source.join("notebook.db")).unwrap().len() / PAGE;
+    let dir = copy_of(&source, tmp.path());
+    flip(&dir.join("notebook.db"), (pages / 2) * PAGE + 1000);
+    let before = std::fs::read(dir.join("notebook.db")).unwrap();
+    let mut nb = notebook_checked_beside(&dir);
+    nb.unlock(PASS).unwrap();
+    let started = std::time::Instant::now();
+    while !nb.poll_intact_check() {
+        assert!(nb.status().unlocked, "locked without saying why");
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the check never ended");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!nb.status().unlocked);
+    assert_eq!(std::fs::read(dir.join("notebook.db")).unwrap(), before);
+}
+
+/// An intact notebook opened the same way: reads at once, and its first write waits for the
+/// check, then lands after the unlock's own audit entry.
+#[test]
+fn an_intact_notebook_checked_beside_takes_writes_once_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("nb");
+    sizeable_notebook(&dir);
+    let mut nb = notebook_checked_beside(&dir);
+    nb.unlock(PASS).unwrap();
+    {
+        let (open, clock) = nb.open_with_clock().unwrap();
+        assert_eq!(casebook_core::case::list_cases(open, clock, Default::default()).unwrap().len(), 1);
+    }
+    write_something(&mut nb).unwrap();
+    let open = nb.open_mut().unwrap();
+    let log = casebook_core::record::audit::audit_log(open, 0).unwrap();
+    let actions: Vec<String> = log.entries.iter().map(|e| format!("{:?}", e.action)).collect();
+    let unlocked = actions.iter().position(|a| a == "Unlocked").expect("the unlock is in the trail");
+    let edited = actions.iter().position(|a| a == "Edited").expect("the settings change is in the trail");
+    // Newest first: the change comes after the unlock.
+    assert!(edited < unlocked, "{actions:?}");
+    assert!(casebook_core::record::verify_notebook(open).passed);
+}

@@ -8,6 +8,15 @@ import { asErrorReply } from '../ipc';
 
 export const IDLE_NOTE = 'Locked after inactivity';
 export const LOCKED_NOTE = 'The notebook was locked. Unlock it to continue.';
+export const DAMAGED_NOTE =
+  'Casebook found damage in the notebook file and locked it without writing to it. Unlock to see what is damaged, or restore the notebook from a backup.';
+
+/** The note for a lock the shell made by itself (`idle`, `damaged`). */
+function noteFor(reason: string): string {
+  if (reason === 'idle') return IDLE_NOTE;
+  if (reason === 'damaged') return DAMAGED_NOTE;
+  return LOCKED_NOTE;
+}
 
 export type Screen =
   | { name: 'starting' }
@@ -88,10 +97,10 @@ export class Session {
     }
   }
 
-  /** The shell locked by itself (the `notebook-locked` event); today the only reason is idle. */
+  /** The shell locked by itself (the `notebook-locked` event): idle, or damage found. */
   lockedByShell(reason: string): void {
     if (this.screen.name === 'locked' || this.screen.name === 'starting') return;
-    this.showLock(reason === 'idle' ? IDLE_NOTE : LOCKED_NOTE, this.folder);
+    this.showLock(noteFor(reason), this.folder);
   }
 
   /**
@@ -118,5 +127,5 @@ export function lockNoteFromUrl(location: Location, history: History): string | 
   const reason = /^#locked=(\w+)$/.exec(location.hash)?.[1];
   if (reason === undefined) return null;
   history.replaceState(null, '', location.pathname + location.search);
-  return reason === 'idle' ? IDLE_NOTE : null;
+  return reason === 'idle' || reason === 'damaged' ? noteFor(reason) : null;
 }

@@ -9,9 +9,10 @@ use crate::case::CaseId;
 use crate::clock::Clock;
 use crate::columns;
 use crate::error::{Error, Result};
+use crate::store::Store;
 use rand::Rng;
 use rand::rngs::OsRng;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 
 const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -29,14 +30,16 @@ fn new_code() -> String {
 }
 
 /// The case's code, created and stored the first time it is asked for.
-pub(crate) fn case_code(conn: &Connection, clock: &dyn Clock, case_id: CaseId) -> Result<String> {
-    let existing: Option<String> = conn
+pub(crate) fn case_code(store: &Store, clock: &dyn Clock, case_id: CaseId) -> Result<String> {
+    let existing: Option<String> = store
+        .conn()
         .prepare_cached("SELECT code FROM case_code WHERE case_id = ?1")?
         .query_row([case_id], |r| r.get(0))
         .optional()?;
     if let Some(code) = existing {
         return Ok(code);
     }
+    let conn = store.writable()?;
     let now = columns::instant_text(clock.now());
     for _ in 0..8 {
         let code = new_code();

@@ -61,6 +61,12 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     migrate_to(conn, LATEST_VERSION)
 }
 
+/// True when the notebook's schema is older than this build's, so opening it will write.
+pub(crate) fn pending(conn: &Connection) -> Result<bool> {
+    let current: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(current < LATEST_VERSION)
+}
+
 pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
     let current: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > LATEST_VERSION {

@@ -69,10 +69,29 @@ fn files_are_owner_only_after_open() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
     let store = Store::open(&path, &k, OpenMode::Existing).unwrap();
-    store.conn().execute("UPDATE settings SET auto_lock_minutes = 5", []).unwrap();
+    store.writable().unwrap().execute("UPDATE settings SET auto_lock_minutes = 5", []).unwrap();
     assert_eq!(files::mode_of(&folder).unwrap(), 0o700);
     for suffix in ["", "-wal", "-shm"] {
         let f = folder.join(format!("n.db{suffix}"));
         assert_eq!(files::mode_of(&f).unwrap(), 0o600, "{suffix}");
     }
+}
+
+/// Opened for use, the store refuses every write until its whole-file check has passed: SQLite
+/// itself answers "read-only" to a write that does not go through `writable`, which waits.
+#[test]
+fn writes_wait_for_the_whole_file_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.db");
+    let k = key();
+    Store::open(&path, &k, OpenMode::CreateNew).unwrap().close().unwrap();
+    let store = Store::open(&path, &k, OpenMode::Existing).unwrap();
+    let checked = store.await_intact(Some(std::time::Duration::ZERO)).unwrap();
+    if !checked {
+        let err = store.conn().execute("UPDATE settings SET auto_lock_minutes = 5", []).unwrap_err();
+        assert!(err.to_string().contains("readonly"), "{err}");
+    }
+    store.writable().unwrap().execute("UPDATE settings SET auto_lock_minutes = 6", []).unwrap();
+    assert!(store.await_intact(Some(std::time::Duration::ZERO)).unwrap());
+    store.conn().execute("UPDATE settings SET auto_lock_minutes = 7", []).unwrap();
 }
