@@ -691,7 +691,12 @@ auditEntries: number,
 /**
  * The first failed check's advice.
  */
-advice: string | null, };
+advice: string | null, 
+/**
+ * How long the checks took, in milliseconds (seconds at a decade's notebook), said in the
+ * window beside the result.
+ */
+tookMs: number, };
 
 export type SummarySection = "question" | "context" | "presenting_problem" | "history" | "measures" | "risk" | "diagnosis" | "formulation" | "plan" | "course" | "relationship" | "couple" | "ethics" | "feedback";
 

@@ -53,6 +53,26 @@ describe('the cases list', () => {
     });
   });
 
+  it('draws a long list a page at a time, and the rest on demand', async () => {
+    const { user } = await openNotebook(async (fake) => {
+      for (let i = 0; i < 130; i++) await fake.createCase({ input: newCase(`Client ${String(i).padStart(3, '0')}`) });
+    });
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(60));
+    expect(screen.getByTestId('shown-count')).toHaveTextContent('Showing 60 of 130 cases');
+    expect(rowNames()[0]).toBe('Client 000');
+    await user.click(screen.getByTestId('show-more'));
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(120));
+    expect(screen.getByTestId('show-more')).toHaveTextContent('Show 10 more');
+    await user.click(screen.getByTestId('show-more'));
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(130));
+    expect(screen.queryByTestId('show-more')).toBeNull();
+    expect(rowNames().at(-1)).toBe('Client 129');
+    // A new search starts again from the first page of what it finds.
+    await user.type(screen.getByTestId('case-search'), 'client 1');
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(30));
+    expect(screen.queryByTestId('show-more')).toBeNull();
+  });
+
   it('opens a case with the keyboard', async () => {
     const { user } = await demo();
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(4));

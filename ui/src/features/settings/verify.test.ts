@@ -37,6 +37,7 @@ describe('verify notebook, the audit log and the recovery code', () => {
       ],
       auditEntries: 0,
       advice: 'Restore the notebook from your most recent backup.',
+      tookMs: 4_130,
     };
     fake.verifyNotebook = async () => damaged;
     await user.click(screen.getByTestId('verify-button'));
@@ -46,6 +47,22 @@ describe('verify notebook, the audit log and the recovery code', () => {
     expect(report).toHaveTextContent('Restore the notebook from your most recent backup.');
     expect(report).toHaveTextContent('Encrypted pages: failed');
     expect(report).toHaveTextContent('page 3');
+    expect(within(report).getByTestId('verify-took')).toHaveTextContent('Checked in 4.1 s.');
+  });
+
+  it('shows a progress bar and the seconds while it reads', async () => {
+    const { user, fake } = await openSettings();
+    let finish: (r: VerificationReport) => void = () => {};
+    const answer = await fake.verifyNotebook();
+    fake.verifyNotebook = () => new Promise((resolve) => (finish = resolve));
+    await user.click(screen.getByTestId('verify-button'));
+    const running = await screen.findByTestId('verify-running');
+    expect(within(running).getByRole('progressbar')).toBeInTheDocument();
+    expect(screen.getByTestId('verify-button')).toBeDisabled();
+    expect(await screen.findByText(/Reading every page · 1 s/, undefined, { timeout: 3000 })).toBeInTheDocument();
+    finish({ ...answer, tookMs: 65_400 });
+    expect(await screen.findByTestId('verify-took')).toHaveTextContent('Checked in 1 min 5 s.');
+    expect(screen.queryByTestId('verify-running')).toBeNull();
   });
 
   it('pages through the audit log, newest first', async () => {

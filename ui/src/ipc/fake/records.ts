@@ -172,6 +172,7 @@ export function verifyNotebook(s: FakeStore): VerificationReport {
     ],
     auditEntries: s.audit.length,
     advice: null,
+    tookMs: 0,
   };
 }
 
