@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 FEATURES := --features casebook/custom-protocol
-APP := $(or $(CARGO_TARGET_DIR),target)/debug/casebook
+TARGET := $(or $(CARGO_TARGET_DIR),target)
+APP := $(TARGET)/debug/casebook
 
 .PHONY: run test bench package package-check bindings lint unit e2e ui-build setup-run setup-test harness memscan
 
@@ -45,14 +46,16 @@ memscan: setup-test ui-build
 	cargo build -p casebook $(FEATURES)
 	CASEBOOK_E2E_TESTS=tests/e2e/memory.test.mjs scripts/e2e.sh $(APP)
 
-bench: setup-run ui-build
+bench: setup-test ui-build
 	cargo bench -p casebook-core --bench notebook
 	cargo bench -p casebook-core --bench scale
 	cargo bench -p casebook-core --bench backup
 	cargo bench -p casebook-pdf --bench export
-	cargo build --release -p casebook $(FEATURES)
-	@echo "bench: release binary size: $$(stat -c %s target/release/casebook) bytes ($$(du -h target/release/casebook | cut -f1)), target at most 25 MB stripped"
-	@for deb in target/release/bundle/deb/*.deb; do [ -e "$$deb" ] && echo "bench: .deb size: $$(stat -c %s "$$deb") bytes ($$(du -h "$$deb" | cut -f1))"; done; true
+	cargo build --release -p casebook -p casebook-hello $(FEATURES),casebook-hello/custom-protocol
+	CASEBOOK_BENCH_NOTEBOOK="$$(cat $(TARGET)/tmp/scale-notebook.path)" CASEBOOK_BENCH_HELLO="$$(realpath $(TARGET)/release/casebook-hello)" \
+	  CASEBOOK_E2E_TESTS=tests/e2e/bench/window.bench.mjs scripts/e2e.sh $(TARGET)/release/casebook | grep -E '^# bench:' | sed 's/^# //'
+	@echo "bench: release binary size: $$(stat -c %s $(TARGET)/release/casebook) bytes ($$(du -h $(TARGET)/release/casebook | cut -f1)), target at most 25 MB stripped"
+	@for deb in $(TARGET)/release/bundle/deb/*.deb; do [ -e "$$deb" ] && echo "bench: .deb size: $$(stat -c %s "$$deb") bytes ($$(du -h "$$deb" | cut -f1))"; done; true
 
 # Release packages (.deb and .rpm, offline; no AppImage: its bundler downloads) under
 # target/release/bundle/.

@@ -52,6 +52,7 @@ export class Session {
     this.screen = { name: 'starting' };
     try {
       const status = await this.backend.notebookStatus();
+      performance.mark('casebook:status');
       this.screen = status.unlocked ? { name: 'open', status } : { name: 'locked', status, note };
     } catch (error) {
       this.screen = { name: 'unavailable', error: asErrorReply(error) };

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/svelte';
 import { afterEach, vi } from 'vitest';
 
 // jsdom lays nothing out, so it has no scrolling; the window scrolls sections into view.
@@ -8,3 +9,7 @@ Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 afterEach(() => {
   vi.useRealTimers();
 });
+
+// The open notebook's screens load apart from the lock screen (App.svelte); the first test of a
+// file that opens them waits for Vite to transform that code, a second or more on 2 cores.
+configure({ asyncUtilTimeout: 5000 });

@@ -72,6 +72,11 @@ pub fn scale_notebook(into: &Path) -> Notebook {
             started.elapsed().as_secs_f64()
         );
     }
+    // Where the window bench (tests/e2e/bench) finds the same notebook.
+    let _ = std::fs::write(
+        cache.with_file_name("scale-notebook.path"),
+        cache.join("nb").to_string_lossy().as_bytes(),
+    );
     copy_dir(&cache.join("nb"), into);
     notebook_at(into, VaultConfig::default())
 }
