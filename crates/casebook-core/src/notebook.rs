@@ -69,6 +69,10 @@ pub struct NotebookConfig {
     pub intact_check_wait: std::time::Duration,
 }
 
+/// Minutes a restore preview (and the backup's key it holds) waits on the lock screen for its
+/// confirmation before it is forgotten.
+pub const RESTORE_PREVIEW_LIMIT_MINUTES: i64 = 10;
+
 /// Unlock waits this long for the whole-file check: a notebook up to about 20 MB is checked
 /// within it, and unlock of the largest stays under a second with the key derivation's 0.45 s.
 pub const INTACT_CHECK_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
@@ -197,6 +201,9 @@ pub struct Notebook {
     /// A staged restore waiting for confirmation: the backup's key, what it holds and its file.
     /// Dropped (the key zeroized) on cancel, on lock and when the restore is done.
     pending_restore: Option<(DataKey, backup::RestorePreview, PathBuf)>,
+    /// When the preview was made: a preview left on the lock screen is forgotten (its key
+    /// zeroized) after [`RESTORE_PREVIEW_LIMIT_MINUTES`], as an open notebook would lock.
+    pending_restore_at: Option<DateTime<Utc>>,
     /// The last whole-file check of this notebook found damage: the next unlock waits for its
     /// check to end, so the lock screen says so at once instead of opening first.
     found_damaged: bool,
@@ -222,6 +229,7 @@ impl Notebook {
             last_activity: now,
             chosen_backup: None,
             pending_restore: None,
+            pending_restore_at: None,
             found_damaged: false,
         }
     }
@@ -370,6 +378,7 @@ impl Notebook {
 
     fn lock_with(&mut self, action: AuditAction) {
         self.pending_restore = None;
+        self.pending_restore_at = None;
         self.chosen_backup = None;
         if let Some(mut open) = self.open.take() {
             // Nothing is written (audit entry, backup, checkpoint) before the file is known whole.
@@ -508,6 +517,7 @@ impl Notebook {
 
     /// Locks if idle for longer than the limit; true when this call locked it.
     pub fn lock_if_idle(&mut self) -> bool {
+        self.expire_restore_preview();
         if self.open.is_some() && self.is_idle(self.clock.now()) {
             tracing::info!("idle limit reached");
             self.lock_with(AuditAction::AutoLocked);
@@ -678,6 +688,7 @@ impl Notebook {
     pub fn choose_backup_file(&mut self, path: &Path) -> Result<backup::BackupFileView> {
         self.must_be_locked()?;
         self.pending_restore = None;
+        self.pending_restore_at = None;
         restore::discard(&self.config.location);
         self.chosen_backup = None;
         let view = restore::look_at(path)?;
@@ -699,10 +710,12 @@ impl Notebook {
         let now = self.clock.now();
         self.throttle.check(now)?;
         self.pending_restore = None;
+        self.pending_restore_at = None;
         match restore::stage(&self.config.location, &path, credential, &self.config.vault) {
             Ok((key, preview)) => {
                 self.throttle.succeed();
                 self.pending_restore = Some((key, preview.clone(), path));
+                self.pending_restore_at = Some(now);
                 Ok(preview)
             }
             Err(err @ (Error::WrongPassphrase | Error::WrongRecoveryCode)) => {
@@ -725,6 +738,7 @@ impl Notebook {
             .pending_restore
             .take()
             .ok_or_else(|| Error::Conflict("Preview the backup before restoring it.".into()))?;
+        self.pending_restore_at = None;
         self.chosen_backup = None;
         let set_aside = restore::commit(&self.config.location, self.clock.now())?;
         self.open_with(key, AuditAction::Restored)?;
@@ -743,8 +757,24 @@ impl Notebook {
         })
     }
 
+    /// A restore preview holds the backup's data key in memory until it is confirmed or
+    /// cancelled; left alone on the lock screen, it is cancelled after the idle limit (the test
+    /// override) or [`RESTORE_PREVIEW_LIMIT_MINUTES`], so "locked" stays true for memory (R28).
+    fn expire_restore_preview(&mut self) {
+        let Some(at) = self.pending_restore_at else { return };
+        let limit = self
+            .config
+            .idle_limit_override
+            .unwrap_or_else(|| Duration::minutes(RESTORE_PREVIEW_LIMIT_MINUTES));
+        if self.clock.now() - at >= limit {
+            tracing::info!("a restore preview left alone was forgotten");
+            self.cancel_restore();
+        }
+    }
+
     /// Forgets a chosen or previewed backup.
     pub fn cancel_restore(&mut self) {
+        self.pending_restore_at = None;
         self.pending_restore = None;
         self.chosen_backup = None;
         restore::discard(&self.config.location);

@@ -476,3 +476,31 @@ fn an_interrupted_restore_is_finished_at_the_next_start() {
     // A staged restore that was never confirmed is cleared away, and the notebook is untouched.
     assert!(location.holds_a_notebook());
 }
+
+/// A restore preview holds the backup's key: left alone on the lock screen for the limit, it is
+/// forgotten (what the shell's timer calls every second), and the restore must start again.
+#[test]
+fn a_restore_preview_left_alone_is_forgotten() {
+    let mut f = Fixture::new();
+    let case = f.new_case(false);
+    f.intake_session(&case);
+    let folder = with_folder(&mut f);
+    let made = f.notebook.back_up_now().unwrap();
+    let laptop = f.root().join("new-laptop");
+    let mut other = notebook_at(&laptop, &f.clock);
+    other.choose_backup_file(&folder.join(&made.file)).unwrap();
+    other.preview_restore(&pass(PASS)).unwrap();
+    f.clock.advance(chrono::Duration::minutes(crate::notebook::RESTORE_PREVIEW_LIMIT_MINUTES - 1));
+    other.lock_if_idle();
+    other.preview_restore(&pass(PASS)).unwrap();
+    f.clock.advance(chrono::Duration::minutes(crate::notebook::RESTORE_PREVIEW_LIMIT_MINUTES));
+    assert!(!other.lock_if_idle(), "nothing was open to lock");
+    let err = other.confirm_restore().unwrap_err();
+    assert!(matches!(err, Error::Conflict(ref m) if m.contains("Preview the backup")), "{err:?}");
+    assert!(
+        matches!(other.preview_restore(&pass(PASS)), Err(Error::Conflict(_))),
+        "the chosen file is forgotten too"
+    );
+    assert!(!laptop.join("restoring").exists(), "nothing staged is left behind");
+    assert!(!other.status().exists);
+}
