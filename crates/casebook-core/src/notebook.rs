@@ -575,10 +575,15 @@ impl Notebook {
         let store = Store::open(&self.config.location.db_path(), &key, OpenMode::Existing)?;
         // A notebook last found damaged is checked whole before it opens again.
         let wait = if self.found_damaged { None } else { Some(self.config.intact_check_wait) };
-        if let Err(err) = store.await_intact(wait) {
-            self.found_damaged = matches!(err, Error::Corrupt(_));
-            store.close_refused();
-            return Err(err);
+        match store.await_intact(wait) {
+            // Whole again (restored, or repaired by hand): later unlocks need not wait.
+            Ok(true) => self.found_damaged = false,
+            Ok(false) => {}
+            Err(err) => {
+                self.found_damaged = matches!(err, Error::Corrupt(_));
+                store.close_refused();
+                return Err(err);
+            }
         }
         let settings = Settings::read(store.conn())?;
         self.throttle.succeed();
