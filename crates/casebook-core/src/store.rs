@@ -234,6 +234,7 @@ impl Store {
     /// closing would otherwise run (R7: Casebook never writes to a damaged notebook).
     pub fn stop_writing(&self) {
         let mut state = self.intact.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.stop_running();
         if !matches!(*state, IntactState::Failed { .. }) {
             *state = IntactState::Failed {
                 corrupt: false,
@@ -481,17 +482,23 @@ impl IntactCheck {
     }
 }
 
-impl Drop for IntactCheck {
-    /// A check still running when the store goes (a lock, a restore) is stopped and waited for,
-    /// so its connection and the key it holds are gone when the store is.
-    fn drop(&mut self) {
-        let state = self.state.get_mut().unwrap_or_else(PoisonError::into_inner);
-        if let IntactState::Running { interrupt, thread, .. } = state {
+impl IntactState {
+    /// Stops a running check and waits for its thread, so its connection and the key it holds
+    /// are gone before this returns.
+    fn stop_running(&mut self) {
+        if let IntactState::Running { interrupt, thread, .. } = self {
             interrupt.interrupt();
             if let Some(thread) = thread.take() {
                 let _ = thread.join();
             }
         }
+    }
+}
+
+impl Drop for IntactCheck {
+    /// A check still running when the store goes (a lock, a restore) is stopped and waited for.
+    fn drop(&mut self) {
+        self.state.get_mut().unwrap_or_else(PoisonError::into_inner).stop_running();
     }
 }
 
