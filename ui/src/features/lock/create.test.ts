@@ -81,7 +81,8 @@ describe('creating a notebook', () => {
     expect(proceed).toBeEnabled();
     await user.click(proceed);
     expect(await screen.findByTestId('app-shell')).toBeInTheDocument();
-    expect(screen.getByTestId('cases-view')).toHaveTextContent('No cases yet');
+    // The list answers after the screen is drawn.
+    await waitFor(() => expect(screen.getByTestId('cases-view')).toHaveTextContent('No cases yet'));
     expect(screen.queryByTestId('recovery-code')).not.toBeInTheDocument();
   });
 
