@@ -57,5 +57,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
+    // The first test of a file that opens the notebook includes Vite transforming the screens
+    // past the lock screen (a chunk of their own): seconds on 2 cores while other files run.
+    testTimeout: 15000,
   },
 });

@@ -10,6 +10,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-// The open notebook's screens load apart from the lock screen (App.svelte); the first test of a
-// file that opens them waits for Vite to transform that code, a second or more on 2 cores.
+// The open notebook's screens load apart from the lock screen (App.svelte): the first test of a
+// file that opens them waits for Vite to transform that code, seconds on 2 cores under load, so
+// waits get more room (and tests more time, in vite.config.ts).
 configure({ asyncUtilTimeout: 5000 });
