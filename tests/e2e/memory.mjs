@@ -4,8 +4,8 @@
 
 import { closeSync, openSync, readFileSync, readSync, readdirSync, readlinkSync } from 'node:fs';
 
-/** The pid of the Casebook started with `--notebook <folder>`, and every process below it. */
-export function processTree(notebookFolder) {
+/** Every process: pid, parent, command line and executable. */
+function listProcesses() {
   const all = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -24,9 +24,24 @@ export function processTree(notebookFolder) {
       // gone while listing
     }
   }
+  return all;
+}
+
+/** The pid of the Casebook started with `--notebook <folder>`, and every process below it. */
+export function processTree(notebookFolder) {
+  const all = listProcesses();
   const root = all.find((p) => p.cmdline.includes('--notebook') && p.cmdline.includes(notebookFolder) && !/strace/.test(p.exe));
-  if (!root) return [];
-  const tree = [root];
+  return root ? below(all, [root]) : [];
+}
+
+/** Every process whose command line holds `marker` (a WebDriver aside), and every process below. */
+export function processesMarked(marker) {
+  const all = listProcesses();
+  return below(all, all.filter((p) => p.cmdline.some((a) => a.includes(marker)) && !/WebKitWebDriver|strace/.test(p.exe)));
+}
+
+function below(all, roots) {
+  const tree = [...roots];
   for (let grew = true; grew; ) {
     grew = false;
     for (const p of all) {

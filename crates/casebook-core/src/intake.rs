@@ -118,11 +118,16 @@ pub(crate) fn progress(conn: &Connection, case_id: CaseId) -> Result<IntakeProgr
         .prepare_cached("SELECT completed_at IS NOT NULL FROM intake WHERE case_id = ?1")?
         .query_row([case_id], |r| r.get(0))
         .optional()?;
-    Ok(match completed {
+    Ok(progress_of(completed))
+}
+
+/// The intake's progress from whether its row exists (`None`) and is completed.
+pub(crate) fn progress_of(completed: Option<bool>) -> IntakeProgress {
+    match completed {
         None => IntakeProgress::NotStarted,
         Some(false) => IntakeProgress::Started,
         Some(true) => IntakeProgress::Completed,
-    })
+    }
 }
 
 #[cfg(test)]

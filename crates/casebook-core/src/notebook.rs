@@ -384,7 +384,7 @@ impl Notebook {
             // Nothing is written (audit entry, backup, checkpoint) before the file is known whole.
             if let Err(err) = open.settle(None) {
                 tracing::warn!(kind = ?err.kind(), "the notebook failed its check; locked without writing");
-                self.found_damaged = matches!(err, Error::Corrupt(_));
+                self.note_check_failure(&err);
             }
             let back_up =
                 open.changed_since_backup() && backup::folder_is_set(&open) && !open.store.is_stopped();
@@ -543,7 +543,7 @@ impl Notebook {
         if let Some(open) = self.open.as_mut()
             && let Err(err) = open.settle(Some(std::time::Duration::ZERO))
         {
-            self.found_damaged = matches!(err, Error::Corrupt(_));
+            self.note_check_failure(&err);
             self.report_damage();
             return Err(err);
         }
@@ -580,7 +580,7 @@ impl Notebook {
             Ok(true) => self.found_damaged = false,
             Ok(false) => {}
             Err(err) => {
-                self.found_damaged = matches!(err, Error::Corrupt(_));
+                self.note_check_failure(&err);
                 store.close_refused();
                 return Err(err);
             }
@@ -593,7 +593,7 @@ impl Notebook {
         // unlock whose entry cannot be written for want of space still opens: reading the record
         // matters more than recording that it was read.
         if let Err(err) = open.settle(Some(std::time::Duration::ZERO)) {
-            self.found_damaged = matches!(err, Error::Corrupt(_));
+            self.note_check_failure(&err);
             let OpenNotebook { store, .. } = open;
             store.close_refused();
             return Err(err);
@@ -602,6 +602,12 @@ impl Notebook {
         self.last_activity = self.clock.now();
         tracing::info!("notebook unlocked");
         Ok(())
+    }
+
+    /// A whole-file check (or a write) found this notebook damaged: its next unlock waits for the
+    /// check. A check that could not run is not damage.
+    fn note_check_failure(&mut self, err: &Error) {
+        self.found_damaged = matches!(err, Error::Corrupt(_));
     }
 
     /// The unlock's audit entries, with the failures counted while locked.
@@ -623,7 +629,7 @@ impl Notebook {
             Ok(_) => false,
             Err(err) => {
                 tracing::warn!(kind = ?err.kind(), "the notebook's whole-file check failed; locking");
-                self.found_damaged = matches!(err, Error::Corrupt(_));
+                self.note_check_failure(&err);
                 self.report_damage();
                 true
             }

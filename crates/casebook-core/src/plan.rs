@@ -17,7 +17,7 @@ pub use catalogue::{
     InterventionEntry, InterventionEntryId, InterventionEntryInput, list_intervention_catalogue,
     save_intervention_entry,
 };
-pub(crate) use load::{goal_in_case, latest_summary};
+pub(crate) use load::{goal_in_case, latest_summary, made_on};
 
 use crate::case::{self, CaseId};
 use crate::clock::Clock;

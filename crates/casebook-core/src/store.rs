@@ -246,9 +246,13 @@ impl Store {
         let _ = self.conn.execute_batch("PRAGMA query_only = ON;");
     }
 
-    /// True after [`Store::stop_writing`].
+    /// True after [`Store::stop_writing`] (or a failed whole-file check); a check still running
+    /// makes the store read-only for now, not stopped.
     pub fn is_stopped(&self) -> bool {
-        self.conn.query_row("PRAGMA query_only", [], |r| r.get::<_, i64>(0)).map_or(true, |v| v == 1)
+        matches!(
+            *self.intact.state.lock().unwrap_or_else(PoisonError::into_inner),
+            IntactState::Failed { .. }
+        )
     }
 
     /// Closes a store that unlock refused. Its WAL is checkpointed (and removed) only when it is

@@ -7,11 +7,12 @@
 // Prints figures; fails on nothing but errors.
 
 import { test } from 'node:test';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from '../webdriver.mjs';
 import { PASSPHRASE } from '../app.mjs';
+import { processesMarked } from '../memory.mjs';
 
 const source = process.env.CASEBOOK_BENCH_NOTEBOOK;
 const hello = process.env.CASEBOOK_BENCH_HELLO;
@@ -20,33 +21,6 @@ const app = process.env.CASEBOOK_E2E_APP;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
-
-/** Every process whose command line holds `marker`, with all the processes below them. */
-function tree(marker) {
-  const all = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      all.push({ pid: Number(name), ppid, cmdline });
-    } catch {
-      // gone while listing
-    }
-  }
-  const found = all.filter((p) => p.cmdline.includes(marker) && !p.cmdline.includes('WebKitWebDriver'));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of all) {
-      if (!found.includes(p) && found.some((t) => t.pid === p.ppid)) {
-        found.push(p);
-        grew = true;
-      }
-    }
-  }
-  return found.map((p) => p.pid);
-}
 
 /** Proportional set size of the processes, in MiB (shared pages split between their users). */
 function pssMiB(pids) {
@@ -119,7 +93,7 @@ test('the window at 1,000 cases and 100,000 notes', { timeout: 600000 }, async (
     const { s, ms } = await coldStart(app, ['--notebook', notebook], '[data-testid="lock-screen"]');
     starts.push(ms);
     await sleep(3000);
-    memory.push(pssMiB(tree(notebook)));
+    memory.push(pssMiB(processesMarked(notebook).map((p) => p.pid)));
     if (round === 0) {
       await (await s.waitFor('[data-testid="unlock-passphrase"]')).fill(PASSPHRASE);
       const unlock = await timed(
@@ -187,7 +161,7 @@ test('the window at 1,000 cases and 100,000 notes', { timeout: 600000 }, async (
       const { s, ms } = await coldStart(hello, [], '[data-testid="hello"]');
       helloStarts.push(ms);
       await sleep(3000);
-      helloMemory.push(pssMiB(tree(hello)));
+      helloMemory.push(pssMiB(processesMarked(hello).map((p) => p.pid)));
       await s.end();
       await sleep(1000);
     }

@@ -7,14 +7,18 @@
 //! measure the saves, not what the bench is about. The first case gets 300 more, so that one case
 //! has about 400 notes, the biggest case the issue measured.
 
+// The integration tests' builders (a case's intake session), shared rather than written again.
+#[path = "../../tests/support/mod.rs"]
+mod support;
+
 use casebook_core::case::{self, NewCase};
 use casebook_core::clock::SystemClock;
 use casebook_core::columns::today;
 use casebook_core::person::PersonInput;
-use casebook_core::session::{self, Modality, NoteBody, RiskScreen, SessionInput, SessionKind};
+use casebook_core::session::{self, NoteBody};
 use casebook_core::vault::VaultConfig;
 use casebook_core::{Location, Notebook, NotebookConfig};
-use chrono::{Duration, NaiveTime};
+use chrono::Duration;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -111,25 +115,8 @@ fn build(dir: &Path) {
             has_partner: i % 3 == 0,
         };
         let made = case::create_case(open, clock, new).expect("case");
-        let input = SessionInput {
-            kind: SessionKind::Intake,
-            body: NoteBody::Dap { data: Some(text.clone()), assessment: None, plan: None },
-            held_on: day - Duration::days(300),
-            starts_at: NaiveTime::from_hms_opt(9, 0, 0).expect("time"),
-            ends_at: NaiveTime::from_hms_opt(10, 0, 0).expect("time"),
-            modality: Modality::InPerson,
-            present: vec![made.client.id],
-            others_present: None,
-            goals_addressed: vec![],
-            interventions_used: vec![],
-            homework_reviewed: None,
-            homework_set: None,
-            measures_given: None,
-            risk_screen: RiskScreen::NotScreened,
-            risk_action: None,
-            medical_updates: None,
-            next_appointment: None,
-        };
+        let mut input = support::intake_session(day - Duration::days(300), made.client.id);
+        input.body = NoteBody::Dap { data: Some(text.clone()), assessment: None, plan: None };
         session::record_session(open, clock, made.id, input).expect("session");
     }
     let conn = open.store().conn();

@@ -12,8 +12,9 @@ use crate::columns;
 use crate::error::Result;
 use crate::input::{self, MAX_NAME_CHARS};
 use crate::notebook::OpenNotebook;
-use crate::workflow::{self, CaseStage, IntakeProgress, StageFacts};
-use chrono::{Local, NaiveDate, NaiveDateTime};
+use crate::workflow::{self, CaseStage, StageFacts};
+use crate::{intake, plan};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -123,12 +124,8 @@ fn rows(conn: &Connection) -> Result<Vec<Row>> {
               AND pl.version = (SELECT max(version) FROM plan WHERE case_id = c.id)",
     )?;
     let rows = stmt.query_map([], |r| {
-        let intake = match r.get::<_, Option<bool>>(5)? {
-            None => IntakeProgress::NotStarted,
-            Some(false) => IntakeProgress::Started,
-            Some(true) => IntakeProgress::Completed,
-        };
-        let plan_made_on = columns::opt_instant(r, 10)?.map(|at| at.with_timezone(&Local).date_naive());
+        let intake = intake::progress_of(r.get(5)?);
+        let plan_made_on = columns::opt_instant(r, 10)?.map(plan::made_on);
         let last_after_intake = columns::opt_date(r, 11)?;
         let under_plan =
             matches!((plan_made_on, last_after_intake), (Some(made), Some(held)) if held >= made);

@@ -18,6 +18,12 @@ pub(crate) struct PlanSummary {
     pub made_on: NaiveDate,
 }
 
+/// The day (local) a plan was made, from its creation instant: sessions held on or after it are
+/// under the plan.
+pub(crate) fn made_on(created_at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    created_at.with_timezone(&Local).date_naive()
+}
+
 pub(crate) fn latest_summary(conn: &Connection, case_id: CaseId) -> Result<Option<PlanSummary>> {
     Ok(conn
         .prepare_cached("SELECT id, version, review_on, created_at FROM plan WHERE case_id = ?1 ORDER BY version DESC LIMIT 1")?
@@ -26,7 +32,7 @@ pub(crate) fn latest_summary(conn: &Connection, case_id: CaseId) -> Result<Optio
                 id: r.get(0)?,
                 version: r.get(1)?,
                 review_on: columns::date(r, 2)?,
-                made_on: columns::instant(r, 3)?.with_timezone(&Local).date_naive(),
+                made_on: made_on(columns::instant(r, 3)?),
             })
         })
         .optional()?)
