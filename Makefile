@@ -5,7 +5,7 @@ FEATURES := --features casebook/custom-protocol
 TARGET := $(or $(CARGO_TARGET_DIR),target)
 APP := $(TARGET)/debug/casebook
 
-.PHONY: run test bench package package-check bindings lint unit e2e ui-build setup-run setup-test harness memscan
+.PHONY: run test bench package package-check bindings lint unit e2e ui-build setup-run setup-test harness memscan deid-report
 
 run: setup-run ui-build
 	cargo build --release -p casebook $(FEATURES)
@@ -40,6 +40,11 @@ e2e:
 # restores), 100 for R11.
 harness:
 	CASEBOOK_KILLS=1000 cargo test -p casebook-core --test passphrase_change_kills --test save_kills --test draft_kills --test backup_kills -- --nocapture
+
+# De-identification: the adversarial corpus (tests/deid/corpus.tsv) through the engine, a line per
+# class: probes, secrets, leaked, flagged, over-redacted. `make unit` runs the same check.
+deid-report:
+	cargo test -p casebook-core --test deid_corpus -- --nocapture 2>&1 | sed -n '/^De-identification report/,/^ordinary words/p'
 
 # R28: copies of canary text per process of the app while open and 30 s after lock.
 memscan: setup-test ui-build

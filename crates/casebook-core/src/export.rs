@@ -123,14 +123,17 @@ pub fn supervision_summary(
     let mut redactions = Vec::new();
     if !opts.identification.is_identified() {
         let lexicon = lexicon(&src, &opts, &sections);
-        redactions = deid::apply(&mut sections, &lexicon, &opts.undone);
+        let decisions = deid::Decisions { undone: &opts.undone, accepted: &opts.accepted };
+        redactions = deid::apply(&mut sections, &lexicon, &decisions);
     }
+    let open_flags = u32::try_from(redactions.iter().filter(|r| r.flagged).count()).unwrap_or(u32::MAX);
     let mut summary = SupervisionSummary {
         case_code,
         exported_on: columns::today(clock),
         identification: opts.identification,
         sections,
         redactions,
+        open_flags,
         fingerprint: String::new(),
     };
     summary.fingerprint = fingerprint(&summary)?;
@@ -143,6 +146,13 @@ fn lexicon(src: &gather::Sources, opts: &options::ValidOptions, sections: &[Sect
     lexicon.person("Client", &src.case.client);
     if let Some(partner) = &src.case.partner {
         lexicon.person("Partner", &partner.person);
+    }
+    let people = std::iter::once(("Client", &src.case.client))
+        .chain(src.case.partner.as_ref().map(|p| ("Partner", &p.person)));
+    for (role, person) in people {
+        if let Some(born) = person.date_of_birth {
+            lexicon.age(role, build::age_on(born, src.today));
+        }
     }
     for p in &src.practitioners {
         lexicon.practitioner(words::practitioner_role(p.kind), p);
@@ -223,6 +233,16 @@ pub fn prepare_supervision_summary(
             "The summary has changed since the preview. Look at the preview again before exporting.".into(),
         ));
     }
+    if summary.open_flags > 0 {
+        return Err(Error::invalid(
+            "flags",
+            format!(
+                "{} highlighted word{} may name someone. Redact or keep each one in the preview before exporting.",
+                summary.open_flags,
+                if summary.open_flags == 1 { "" } else { "s" }
+            ),
+        ));
+    }
     let bytes = match request.format {
         ExportFormat::Pdf => pdf.summary_pdf(&summary, request.paper)?,
         ExportFormat::Markdown => render_markdown(&summary).into_bytes(),
@@ -237,7 +257,8 @@ pub fn prepare_supervision_summary(
         ),
         format: request.format,
         identification: summary.identification,
-        redactions: u32::try_from(summary.redactions.len()).unwrap_or(u32::MAX),
+        redactions: u32::try_from(summary.redactions.iter().filter(|r| !r.flagged).count())
+            .unwrap_or(u32::MAX),
         event: audit::ExportEvent::SupervisionSummary {
             case_id: request.case_id,
             format: request.format,

@@ -740,9 +740,13 @@ relationshipNotes?: string | null,
  */
 extraRedactions: Array<string>, 
 /**
- * Ids of redactions the therapist undid in the preview.
+ * Ids of redactions the therapist undid, and of flags she dismissed (kept), in the preview.
  */
-undoneRedactions: Array<string>, };
+undoneRedactions: Array<string>, 
+/**
+ * Ids of flags the therapist accepted (redacted) in the preview.
+ */
+acceptedFlags: Array<string>, };
 
 export type SupervisionSummary = { 
 /**
@@ -750,9 +754,14 @@ export type SupervisionSummary = {
  */
 caseCode: string, exportedOn: string, identification: Identification, sections: Array<Section>, 
 /**
- * Every redaction made, in document order (empty for an identified export).
+ * Every redaction made and every open flag, in document order (empty for an identified
+ * export).
  */
 redactions: Array<Redaction>, 
+/**
+ * How many flags wait for the therapist: the export is refused until none do.
+ */
+openFlags: number, 
 /**
  * A digest of the content: the export is refused if it no longer matches the preview.
  */
@@ -804,11 +813,16 @@ original: string, replacement: string, reason: RedactionReason,
  */
 why: string, 
 /**
+ * A flag the therapist has not decided: the text still reads as written ("original"), and
+ * accepting it (redact) or undoing it (keep) is required before the export.
+ */
+flagged: boolean, 
+/**
  * Where in the text it was found: character offsets in the recorded text.
  */
 start: number, end: number, };
 
-export type RedactionReason = "name" | "other_name" | "place" | "phone" | "email" | "web_address" | "ip_address" | "date" | "number" | "age" | "therapist_choice";
+export type RedactionReason = "name" | "other_name" | "place" | "phone" | "email" | "web_address" | "ip_address" | "date" | "number" | "age" | "therapist_choice" | "unknown";
 
 export type SummaryExport = { caseId: CaseId, options: SummaryOptions, format: ExportFormat, paper: PaperSize, 
 /**

@@ -170,7 +170,7 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
-fn age_on(born: NaiveDate, today: NaiveDate) -> u32 {
+pub(crate) fn age_on(born: NaiveDate, today: NaiveDate) -> u32 {
     let mut years = today.year() - born.year();
     if (today.month(), today.day()) < (born.month(), born.day()) {
         years -= 1;

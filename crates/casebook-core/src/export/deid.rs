@@ -8,7 +8,14 @@
 //! their shape, whoever they belong to ([`patterns`]): email and web addresses, IP addresses,
 //! phone and long numbers, id numbers, dates with a day or month, ages over 89.
 //!
-//! Every recorded text in the summary is scanned for both. Overlapping finds are merged (a longer
+//! A third source covers what neither can decide ([`unknown`]): a capitalised word that is in no
+//! dictionary (a likely name or place), a held name that is also an ordinary word opening a
+//! sentence ("Will power is low"), a short number that may be a postcode or an id. Those are
+//! *flags*: shown in the preview with the original text, and the export is refused until the
+//! therapist accepts each (redact) or dismisses it (keep). The engine never silently removes what
+//! it cannot tell from a clinical word, and never silently keeps what may name someone.
+//!
+//! Every recorded text in the summary is scanned for all three. Overlapping finds are merged (a longer
 //! find always wins over leaking its tail), a name next to its title is taken with it ("Dr Pillay"
 //! becomes "GP"), and a name written in two parts becomes one role word ("Nkosi, Thandi" becomes
 //! "Client"). Each replacement is a [`Redaction`] with a stable id, so the preview can show it and
@@ -19,6 +26,8 @@ mod lexicon;
 mod patterns;
 mod phrase;
 mod tokens;
+mod unknown;
+mod words;
 
 pub(crate) use lexicon::Lexicon;
 
@@ -38,6 +47,34 @@ pub(crate) struct Candidate {
     pub why: String,
     /// Lower wins when two finds cover the same span.
     pub priority: u8,
+    /// The engine cannot decide: the therapist accepts or dismisses it.
+    pub flag: bool,
+}
+
+impl Candidate {
+    pub(crate) fn new(
+        start: usize,
+        end: usize,
+        replacement: &str,
+        reason: RedactionReason,
+        why: &str,
+    ) -> Candidate {
+        Candidate {
+            start,
+            end,
+            replacement: replacement.into(),
+            reason,
+            why: why.into(),
+            priority: 2,
+            flag: false,
+        }
+    }
+
+    pub(crate) fn flagged(mut self) -> Candidate {
+        self.flag = true;
+        self.priority = 9;
+        self
+    }
 }
 
 impl Lexicon {
@@ -47,28 +84,44 @@ impl Lexicon {
         let mut all = patterns::scan(&p, &self.phones, self.old_year);
         for k in &self.known {
             let priority = if k.reason == RedactionReason::Place { 3 } else { 0 };
-            for (start, end) in k.phrase.find_all(&p) {
-                let mut start = start;
-                if k.reason == RedactionReason::Name && !k.replacement.starts_with('[') {
-                    start = with_title(&p, start);
+            for hit in k.phrase.find_all(&p) {
+                let mut start = hit.start;
+                let mut ambiguous = hit.ambiguous;
+                if matches!(k.reason, RedactionReason::Name | RedactionReason::OtherName) {
+                    // A role word takes the title with it ("Dr Pillay" is "GP"); "[name]" keeps it.
+                    start = with_title(&p, start, !k.replacement.starts_with('['));
+                    ambiguous &= start == hit.start;
                 }
-                all.push(Candidate {
-                    start,
-                    end,
-                    replacement: k.replacement.clone(),
-                    reason: k.reason,
-                    why: k.why.clone(),
-                    priority,
-                });
+                let mut c = Candidate::new(start, hit.end, &k.replacement, k.reason, &k.why);
+                c.priority = priority;
+                if ambiguous {
+                    c.why = format!("{}, or the ordinary word?", k.why);
+                }
+                if ambiguous || k.flag {
+                    c = c.flagged();
+                }
+                all.push(c);
             }
         }
+        all.extend(self.short_forms(&p));
+        all.extend(unknown::scan(&p));
         all.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.priority));
         let mut merged: Vec<Candidate> = Vec::new();
         for c in all {
             match merged.last_mut() {
-                Some(last) if c.start < last.end => last.end = last.end.max(c.end),
+                Some(last) if c.start < last.end => {
+                    // What a rule decides wins over a flag on the same words.
+                    if last.flag && !c.flag {
+                        let end = last.end.max(c.end);
+                        *last = Candidate { start: last.start, end, ..c };
+                    } else {
+                        last.end = last.end.max(c.end);
+                    }
+                }
                 Some(last)
-                    if matches!(last.reason, RedactionReason::Name | RedactionReason::OtherName)
+                    if !last.flag
+                        && !c.flag
+                        && matches!(last.reason, RedactionReason::Name | RedactionReason::OtherName)
                         && last.reason == c.reason
                         && is_name_join(&text[last.end..c.start])
                         && (last.replacement == c.replacement
@@ -87,18 +140,58 @@ impl Lexicon {
         }
         merged
     }
+
+    /// Capitalised words that begin a held first name and are no ordinary word: "Thandi" for
+    /// "Thandiwe", "Sid" for "Siddharth".
+    fn short_forms(&self, p: &Prepared<'_>) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (i, t) in p.tokens.iter().enumerate() {
+            let original = p.original(i);
+            if t.folded.chars().count() < 3
+                || !original.starts_with(char::is_uppercase)
+                || !original.chars().all(char::is_alphabetic)
+                || words::is_word(&t.folded)
+            {
+                continue;
+            }
+            if let Some(g) =
+                self.given.iter().find(|g| g.folded.starts_with(&t.folded) && g.folded != t.folded)
+            {
+                let why = format!("{} (a short form)", g.why);
+                out.push(Candidate::new(
+                    with_title(p, t.start, true),
+                    t.end,
+                    &g.replacement,
+                    RedactionReason::Name,
+                    &why,
+                ));
+            }
+        }
+        out
+    }
 }
 
-/// The start of a title just before a name ("Dr ", "Mrs. "), or the name's own start.
-fn with_title(p: &Prepared<'_>, start: usize) -> usize {
-    let Some(i) = p.token_at(start) else { return start };
-    if i == 0 || !TITLES.contains(&p.tokens[i - 1].folded.as_str()) {
-        return start;
+/// The start of the initials ("T. ", "A. B. ") and, when `titles`, of a title ("Dr ", "Mrs. ")
+/// just before a name, or the name's own start.
+fn with_title(p: &Prepared<'_>, start: usize, titles: bool) -> usize {
+    let Some(mut i) = p.token_at(start) else { return start };
+    let mut start = start;
+    for _ in 0..3 {
+        if i == 0 || !matches!(p.gap_after(i - 1), Some(" " | ". " | ".")) {
+            break;
+        }
+        let before = p.original(i - 1);
+        let initial = before.chars().count() == 1 && before.starts_with(char::is_uppercase) && before != "I";
+        if !(initial || (titles && TITLES.contains(&p.tokens[i - 1].folded.as_str()))) {
+            break;
+        }
+        i -= 1;
+        start = p.tokens[i].start;
+        if !initial {
+            break;
+        }
     }
-    match p.gap_after(i - 1) {
-        Some(" " | ". " | ".") => p.tokens[i - 1].start,
-        _ => start,
-    }
+    start
 }
 
 /// A short gap between two parts of one name ("Nkosi, Thandi", "Thandi-Nkosi").
@@ -106,23 +199,30 @@ fn is_name_join(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().count() <= 3 && gap.chars().all(|c| c == ' ' || c == ',' || c == '-')
 }
 
-/// Replaces every find in every recorded text of `sections`, except the undone ones; returns the
-/// redactions made, in document order.
+/// What the therapist decided in the preview: redactions undone and flags dismissed (`undone`),
+/// flags accepted (`accepted`).
+pub(crate) struct Decisions<'a> {
+    pub undone: &'a BTreeSet<String>,
+    pub accepted: &'a BTreeSet<String>,
+}
+
+/// Replaces every find in every recorded text of `sections`, except the undone ones, and marks
+/// the open flags; returns the redactions and flags, in document order.
 pub(crate) fn apply(
     sections: &mut [Section],
     lexicon: &Lexicon,
-    undone: &BTreeSet<String>,
+    decisions: &Decisions<'_>,
 ) -> Vec<Redaction> {
     let mut redactions = Vec::new();
     for section in sections.iter_mut() {
         for block in &mut section.blocks {
-            block.visit_mut(&mut |text| redact(text, lexicon, undone, &mut redactions));
+            block.visit_mut(&mut |text| redact(text, lexicon, decisions, &mut redactions));
         }
     }
     redactions
 }
 
-fn redact(text: &mut Text, lexicon: &Lexicon, undone: &BTreeSet<String>, out: &mut Vec<Redaction>) {
+fn redact(text: &mut Text, lexicon: &Lexicon, decisions: &Decisions<'_>, out: &mut Vec<Redaction>) {
     if !text.recorded {
         return;
     }
@@ -135,19 +235,23 @@ fn redact(text: &mut Text, lexicon: &Lexicon, undone: &BTreeSet<String>, out: &m
         let start_char = char_pos;
         let found = &original[c.start..c.end];
         let id = format!("{}@{}", text.key, start_char);
-        if undone.contains(&id) {
+        if decisions.undone.contains(&id) {
             continue;
         }
         if c.start > at {
             segments.push(Segment { text: original[at..c.start].to_string(), redaction: None });
         }
-        segments.push(Segment { text: c.replacement.clone(), redaction: Some(id.clone()) });
+        // An open flag reads as written until the therapist decides.
+        let open = c.flag && !decisions.accepted.contains(&id);
+        let shown = if open { found.to_string() } else { c.replacement.clone() };
+        segments.push(Segment { text: shown, redaction: Some(id.clone()) });
         out.push(Redaction {
             id,
             original: found.to_string(),
             replacement: c.replacement,
             reason: c.reason,
             why: c.why,
+            flagged: open,
             start: u32::try_from(start_char).unwrap_or(u32::MAX),
             end: u32::try_from(start_char + found.chars().count()).unwrap_or(u32::MAX),
         });

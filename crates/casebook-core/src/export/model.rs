@@ -20,8 +20,11 @@ pub struct SupervisionSummary {
     pub exported_on: NaiveDate,
     pub identification: Identification,
     pub sections: Vec<Section>,
-    /// Every redaction made, in document order (empty for an identified export).
+    /// Every redaction made and every open flag, in document order (empty for an identified
+    /// export).
     pub redactions: Vec<Redaction>,
+    /// How many flags wait for the therapist: the export is refused until none do.
+    pub open_flags: u32,
     /// A digest of the content: the export is refused if it no longer matches the preview.
     pub fingerprint: String,
 }
@@ -154,6 +157,9 @@ pub struct Redaction {
     pub reason: RedactionReason,
     /// Why, in a therapist's words ("Client's name").
     pub why: String,
+    /// A flag the therapist has not decided: the text still reads as written ("original"), and
+    /// accepting it (redact) or undoing it (keep) is required before the export.
+    pub flagged: bool,
     /// Where in the text it was found: character offsets in the recorded text.
     pub start: u32,
     pub end: u32,
@@ -180,6 +186,8 @@ crate::columns::text_enum! {
         Age = "age",
         /// Chosen by the therapist in the preview.
         TherapistChoice = "therapist_choice",
+        /// A capitalised word in no dictionary: a name or a place the notebook does not hold.
+        Unknown = "unknown",
     }
 }
 

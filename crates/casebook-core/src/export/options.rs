@@ -119,8 +119,11 @@ pub struct SummaryOptions {
     pub relationship_notes: Option<String>,
     /// Texts the therapist chose to redact everywhere (de-identified exports).
     pub extra_redactions: Vec<String>,
-    /// Ids of redactions the therapist undid in the preview.
+    /// Ids of redactions the therapist undid, and of flags she dismissed (kept), in the preview.
     pub undone_redactions: Vec<String>,
+    /// Ids of flags the therapist accepted (redacted) in the preview.
+    #[serde(default)]
+    pub accepted_flags: Vec<String>,
 }
 
 impl SummaryOptions {
@@ -135,6 +138,7 @@ impl SummaryOptions {
             relationship_notes: None,
             extra_redactions: Vec::new(),
             undone_redactions: Vec::new(),
+            accepted_flags: Vec::new(),
         }
     }
 
@@ -163,6 +167,9 @@ impl SummaryOptions {
         if self.undone_redactions.len() > 10_000 {
             return Err(Error::invalid("undoneRedactions", "Too many undone redactions."));
         }
+        if self.accepted_flags.len() > 10_000 {
+            return Err(Error::invalid("acceptedFlags", "Too many accepted flags."));
+        }
         Ok(ValidOptions {
             question,
             sections,
@@ -172,6 +179,7 @@ impl SummaryOptions {
             relationship_notes: input::text("relationshipNotes", self.relationship_notes.as_deref())?,
             extra_redactions: extra,
             undone: self.undone_redactions.iter().cloned().collect(),
+            accepted: self.accepted_flags.iter().cloned().collect(),
         })
     }
 }
@@ -187,4 +195,5 @@ pub(crate) struct ValidOptions {
     pub relationship_notes: Option<String>,
     pub extra_redactions: Vec<String>,
     pub undone: BTreeSet<String>,
+    pub accepted: BTreeSet<String>,
 }

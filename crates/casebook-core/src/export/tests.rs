@@ -433,3 +433,63 @@ fn no_export_goes_into_the_backup_folder() {
     f.notebook.set_backup_folder(&backups).unwrap();
     assert!(protected_folders(f.nb()).contains(&backups));
 }
+
+#[test]
+fn an_open_flag_blocks_the_export_until_the_therapist_redacts_or_keeps_it() {
+    let mut f = Fixture::new();
+    let (case, ..) = case_with_names(&mut f);
+    let on = f.days_ago(2);
+    let mut note = session_input(SessionKind::Individual, on, vec![]);
+    let (nb, clock) = f.parts();
+    let client = crate::case::get_case(nb, clock, case).unwrap().client.id;
+    note.present = vec![client];
+    note.body = crate::session::NoteBody::Dap {
+        data: Some("Spoke of Xolani, a friend from church.".into()),
+        assessment: None,
+        plan: None,
+    };
+    session::record_session(nb, clock, case, note).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("summary.md");
+    let attempt = |nb: &mut OpenNotebook, opts: &SummaryOptions| {
+        let preview = supervision_summary(nb, clock, case, opts).unwrap();
+        let request = SummaryExport {
+            case_id: case,
+            options: opts.clone(),
+            format: ExportFormat::Markdown,
+            paper: PaperSize::A4,
+            fingerprint: preview.fingerprint.clone(),
+        };
+        (
+            preview,
+            export_supervision_summary(
+                nb,
+                clock,
+                &request,
+                &ExportTarget::new_file(&path),
+                &FakePdf::default(),
+            ),
+        )
+    };
+    let opts = options(Identification::DeIdentified);
+    let (preview, refused) = attempt(nb, &opts);
+    let flag = preview.redactions.iter().find(|r| r.flagged).unwrap();
+    assert_eq!((flag.original.as_str(), preview.open_flags), ("Xolani", 1));
+    assert!(matches!(refused, Err(Error::Invalid { ref field, .. }) if field == "flags"), "{refused:?}");
+    assert!(!path.exists(), "nothing is written while a flag is open");
+    // Accepted: the word is redacted in the file.
+    let accepted = SummaryOptions { accepted_flags: vec![flag.id.clone()], ..opts.clone() };
+    let (preview, done) = attempt(nb, &accepted);
+    assert_eq!(preview.open_flags, 0);
+    done.unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        !written.contains("Xolani") && written.contains(r"Spoke of \[name or place\], a friend"),
+        "{written}"
+    );
+    // Kept: the word stays as written.
+    std::fs::remove_file(&path).unwrap();
+    let kept = SummaryOptions { undone_redactions: vec![flag.id.clone()], ..opts };
+    attempt(nb, &kept).1.unwrap();
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Spoke of Xolani, a friend"));
+}

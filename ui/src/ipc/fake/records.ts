@@ -227,7 +227,7 @@ function redact(
     const id = `r${what.reason}-${start}-${match[0].toLowerCase().replace(/\W+/g, '_')}`;
     if (undone.has(id)) continue;
     if (start > last) segments.push({ text: text.slice(last, start) });
-    redactions.push({ id, original: match[0], replacement: what.replacement, reason: what.reason, why: what.why, start, end });
+    redactions.push({ id, original: match[0], replacement: what.replacement, reason: what.reason, why: what.why, flagged: false, start, end });
     segments.push({ text: what.replacement, redaction: id });
     last = end;
   }
@@ -303,7 +303,7 @@ export function previewSummary(s: FakeStore, caseId: CaseId, options: SummaryOpt
         sections.push({ kind: info.kind, title: info.title, blocks: [{ type: 'remark', text: 'Not recorded.' }] });
     }
   }
-  const summary = { caseCode: code, exportedOn: s.today(), identification, sections, redactions };
+  const summary = { caseCode: code, exportedOn: s.today(), identification, sections, redactions, openFlags: 0 };
   return { ...summary, fingerprint: fingerprintOf(summary.sections) };
 }
 

@@ -8,6 +8,18 @@
 //! ("than di") never join into a name.
 
 use super::tokens::{Prepared, fold_words};
+use super::words;
+
+/// One match of a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// Byte offsets in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// A one-word name that is also an ordinary word, found capitalised at the start of a
+    /// sentence: it may be the word ("Will power is low."), so the therapist decides.
+    pub ambiguous: bool,
+}
 
 /// A name or phrase to find.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,8 +28,8 @@ pub(crate) struct Phrase {
     target: String,
     /// Byte offsets in `target` where one part ends and the next begins.
     boundaries: Vec<usize>,
-    /// Matches only where it starts with a capital: a one-word name that is also an ordinary
-    /// word ("Will", "Grace", "Brown"), so "she will try" keeps its verb.
+    /// Matches only where it starts with a capital: a one-word name or place that is also an
+    /// ordinary word ("Will", "Grace", "Observatory"), so "she will try" keeps its verb.
     capital_only: bool,
 }
 
@@ -36,7 +48,7 @@ impl Phrase {
             }
             target.push_str(&folded);
         }
-        let capital_only = boundaries.is_empty() && is_ordinary_word(&target);
+        let capital_only = boundaries.is_empty() && (is_ordinary_word(&target) || words::is_word(&target));
         (target.chars().count() >= 2).then_some(Phrase { target, boundaries, capital_only })
     }
 
@@ -49,8 +61,14 @@ impl Phrase {
         &self.target
     }
 
-    /// Every match in `p`, as byte ranges of the original text, left to right.
-    pub fn find_all(&self, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+    /// Matches only where its first word is capitalised: a place of ordinary words ("Main Road",
+    /// "Pelvic Floor Physio"), so "pelvic floor exercises" stays.
+    pub fn capitalised(self) -> Phrase {
+        Phrase { capital_only: true, ..self }
+    }
+
+    /// Every match in `p`, left to right.
+    pub fn find_all(&self, p: &Prepared<'_>) -> Vec<Hit> {
         let first = self.target.chars().next();
         let mut hits = Vec::new();
         let mut i = 0;
@@ -59,7 +77,8 @@ impl Phrase {
                 && let Some((end, last)) = self.match_at(p, i)
                 && (!self.capital_only || p.original(i).starts_with(char::is_uppercase))
             {
-                hits.push((p.tokens[i].start, end));
+                let ambiguous = self.capital_only && self.boundaries.is_empty() && p.starts_sentence(i);
+                hits.push(Hit { start: p.tokens[i].start, end, ambiguous });
                 i = last + 1;
                 continue;
             }
@@ -88,12 +107,13 @@ impl Phrase {
                 }
                 j += 1;
             } else if token.folded.starts_with(rest)
-                && &token.folded[rest.len()..] == "s"
+                && matches!(&token.folded[rest.len()..], "s" | "es")
                 && self.target.chars().count() >= 4
                 && p.original(j).ends_with(['s', 'S'])
             {
-                // "Nkosis", "THANDIS": the name with a possessive or plural s.
-                return Some((token.end - 1, j));
+                // "Nkosis", "THANDIS", "the Jacobses": the name with a possessive or plural.
+                let suffix = token.folded.len() - rest.len();
+                return Some((token.end - suffix, j));
             } else if token.folded.starts_with(rest)
                 && token.folded[rest.len()..].bytes().all(|b| b.is_ascii_digit())
             {
@@ -119,7 +139,7 @@ bishop pope knight lord prince duke earl free booth wall gates street court powe
 miller taylor turner walker porter parker cooper butler nurse doctor sage sunday friday christian \
 patience prudence charity constance verity justice honor honour trust precious gift blessing";
 
-fn is_ordinary_word(folded: &str) -> bool {
+pub(super) fn is_ordinary_word(folded: &str) -> bool {
     ORDINARY.split_whitespace().any(|w| w == folded)
 }
 
@@ -142,7 +162,12 @@ mod tests {
 
     fn found(phrase: &str, text: &str) -> Vec<String> {
         let p = Prepared::new(text);
-        Phrase::new(phrase).unwrap().find_all(&p).into_iter().map(|(s, e)| text[s..e].to_string()).collect()
+        Phrase::new(phrase)
+            .unwrap()
+            .find_all(&p)
+            .into_iter()
+            .map(|h| text[h.start..h.end].to_string())
+            .collect()
     }
 
     #[test]
@@ -160,12 +185,24 @@ mod tests {
         assert_eq!(found("O'Brien", "OBrien, O'Brien"), ["OBrien", "O'Brien"]);
         assert_eq!(found("Zoë", "Zoe and ZOË"), ["Zoe", "ZOË"]);
         assert_eq!(found("Thandi", "user thandi82 wrote"), ["thandi"]);
+        assert_eq!(found("Jacobs", "the Jacobses and JACOBS'"), ["Jacobs", "JACOBS"]);
     }
 
     #[test]
     fn a_name_that_is_an_everyday_word_is_found_only_with_its_capital() {
         assert_eq!(found("Will", "Will said she will try; WILL agreed"), ["Will", "WILL"]);
         assert_eq!(found("Grace Brown", "grace brown, and grace"), ["grace brown"]);
+        assert_eq!(found("Observatory", "the observatory; lives in Observatory"), ["Observatory"]);
+    }
+
+    #[test]
+    fn an_everyday_word_name_that_opens_a_sentence_is_ambiguous() {
+        let text = "Will power is low. We saw Will. Hope: yes";
+        let p = Prepared::new(text);
+        let hits = Phrase::new("Will").unwrap().find_all(&p);
+        assert_eq!(hits.iter().map(|h| h.ambiguous).collect::<Vec<_>>(), [true, false]);
+        let hits = Phrase::new("Thandiwe").unwrap().find_all(&Prepared::new("Thandiwe came."));
+        assert!(!hits[0].ambiguous, "a name that is no word is a name anywhere");
     }
 
     #[test]

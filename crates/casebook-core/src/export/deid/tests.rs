@@ -59,13 +59,18 @@ fn lexicon() -> Lexicon {
 }
 
 fn redacted(text: &str, undone: &[&str]) -> (String, Vec<Redaction>) {
+    decided(text, undone, &[])
+}
+
+fn decided(text: &str, undone: &[&str], accepted: &[&str]) -> (String, Vec<Redaction>) {
     let mut sections = vec![Section {
         kind: SummarySection::History,
         title: "History".into(),
         blocks: vec![Block::Paragraph { text: Text::recorded("history.0".into(), text) }],
     }];
     let undone: BTreeSet<String> = undone.iter().map(|s| s.to_string()).collect();
-    let redactions = apply(&mut sections, &lexicon(), &undone);
+    let accepted: BTreeSet<String> = accepted.iter().map(|s| s.to_string()).collect();
+    let redactions = apply(&mut sections, &lexicon(), &Decisions { undone: &undone, accepted: &accepted });
     let out = sections[0].texts_for_test();
     (out, redactions)
 }
@@ -143,5 +148,124 @@ fn text_casebook_wrote_is_not_scanned() {
         title: "Context".into(),
         blocks: vec![Block::Paragraph { text: Text::plain("Thandi") }],
     }];
-    assert!(apply(&mut sections, &lexicon(), &BTreeSet::new()).is_empty());
+    let none = BTreeSet::new();
+    assert!(apply(&mut sections, &lexicon(), &Decisions { undone: &none, accepted: &none }).is_empty());
+}
+
+/// The people of the issue's adversarial case: names with apostrophes, hyphens and particles, an
+/// address with ordinary words, a practice named by clinical words, a referral source in words.
+fn adversarial() -> Lexicon {
+    let mut l = Lexicon::new(2026);
+    let mut client =
+        person("Lerato Jacobs", Some("082 555 0143"), Some("5 Main Road, Sea Point, Cape Town 8005"));
+    client.email = Some("lerato.j@mail.example".into());
+    l.person("Client", &client);
+    l.age("Client", 91);
+    l.person("Partner", &person("Will van der Berg", None, None));
+    let physio = PractitionerView {
+        id: PractitionerId(2),
+        kind: PractitionerKind::Physiotherapist,
+        name: "Ms Faith Dube-Mkhize".into(),
+        practice: Some("Pelvic Floor Physio".into()),
+        phone: None,
+        email: None,
+        address: None,
+    };
+    l.practitioner("Physiotherapist", &physio);
+    l.referrer("Self-referred (found the practice online)");
+    l.referrer("Dr Ayesha D'Souza");
+    l.others_present("Interpreter, Mrs Nandi Zungu");
+    l.harvest("Mother: Deceased. She read a book called Come As You Are.");
+    l.settle();
+    l
+}
+
+fn through(lexicon: &Lexicon, text: &str, accepted: &[&str]) -> (String, Vec<Redaction>) {
+    let mut sections = vec![Section {
+        kind: SummarySection::History,
+        title: "History".into(),
+        blocks: vec![Block::Paragraph { text: Text::recorded("h".into(), text) }],
+    }];
+    let none = BTreeSet::new();
+    let accepted: BTreeSet<String> = accepted.iter().map(|s| s.to_string()).collect();
+    let redactions = apply(&mut sections, lexicon, &Decisions { undone: &none, accepted: &accepted });
+    (sections[0].texts_for_test(), redactions)
+}
+
+#[test]
+fn held_identifiers_leak_in_no_derived_form() {
+    let l = adversarial();
+    let (out, r) = through(
+        &l,
+        "D'Souza and DSouza referred; Dube-Mkhize, Mkhize and the Jacobses; L. Jacobs called 082 555\n0143 \
+         from Sea Point 8005; she is 91, ninety-one; writes as lerato.j; Mr Van der Berg and VAN DER BERG.",
+        &[],
+    );
+    assert!(r.iter().all(|r| !r.flagged), "{r:#?}");
+    for held in [
+        "Souza",
+        "Mkhize",
+        "Dube",
+        "Jacobs",
+        "Lerato",
+        "555",
+        "0143",
+        "Sea Point",
+        "8005",
+        "91",
+        "ninety",
+        "lerato.j",
+        "Berg",
+        "BERG",
+    ] {
+        assert!(!out.contains(held), "{held} leaked: {out}");
+    }
+}
+
+#[test]
+fn clinical_and_ordinary_words_are_never_taken_for_held_places_or_people() {
+    let l = adversarial();
+    let text = "The nodal point is avoidance; pelvic floor exercises and a urology referral help; she found \
+                it helpful. Her mother is deceased. The book Come As You Are. Will power is low in the main; \
+                hope and faith-based support; the sea.";
+    let (out, r) = through(&l, text, &[]);
+    // "Will power" opens a sentence: the partner's name or the word, the therapist decides.
+    assert_eq!(r.iter().filter(|r| !r.flagged).count(), 0, "{r:#?}");
+    assert_eq!(r.iter().filter(|r| r.flagged).map(|r| r.original.as_str()).collect::<Vec<_>>(), ["Will"]);
+    assert_eq!(out, text, "an open flag reads as written");
+}
+
+#[test]
+fn a_flag_reads_as_written_until_accepted_and_is_then_redacted() {
+    let l = adversarial();
+    let text = "She met Xolani at church in Khayelitsha. Will came too.";
+    let (out, r) = through(&l, text, &[]);
+    let flags: Vec<&str> = r.iter().filter(|r| r.flagged).map(|r| r.original.as_str()).collect();
+    assert_eq!(flags, ["Xolani", "Khayelitsha", "Will"]);
+    assert_eq!(out, text);
+    let ids: Vec<&str> = r.iter().map(|r| r.id.as_str()).collect();
+    let (out, after) = through(&l, text, &ids);
+    assert!(after.iter().all(|r| !r.flagged));
+    assert_eq!(out, "She met [name or place] at church in [name or place]. Partner came too.");
+}
+
+#[test]
+fn safe_harbor_identifiers_only_the_text_holds_are_removed() {
+    let l = adversarial();
+    let (out, r) = through(
+        &l,
+        "Seen 03-Mar-2026, again on the 17th. In March she slept; 14/02 was hard; 2/2026 too; Christmas Day \
+         2025. Hospital no. 44821, case #3381, PO Box 12, car CA 123-456. Her gogo, 94, and a 93-year-old \
+         aunt in her nineties; ninety-four. Email naledi [at] example [dot] com, @ayanda_sings, \
+         https://x.example/p. SUDS 7/10, IIEF-5 of 14, sildenafil 50 mg, 3 sessions in 2019.",
+        &[],
+    );
+    assert!(r.iter().all(|r| !r.flagged), "{r:#?}");
+    assert_eq!(
+        out,
+        "Seen [date in 2026], again on the [date]. In [month] she slept; [date] was hard; [date in 2026] too; \
+         [date] 2025. Hospital no. [number], case #[number], PO Box [number], car [registration]. Her gogo, 90+, \
+         and a 90+-year-old aunt in her 90+; 90+. Email [email], [handle], [web address]. SUDS 7/10, \
+         IIEF-5 of 14, sildenafil 50 mg, 3 sessions in 2019."
+    );
 }

@@ -52,7 +52,6 @@ impl<'a> Prepared<'a> {
     }
 
     /// The original text of tokens `i..=j` and what lies between them.
-    #[cfg(test)]
     pub fn slice(&self, i: usize, j: usize) -> &'a str {
         &self.text[self.tokens[i].start..self.tokens[j].end]
     }
@@ -60,6 +59,17 @@ impl<'a> Prepared<'a> {
     /// The original text of one token.
     pub fn original(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].start..self.tokens[i].end]
+    }
+
+    /// Whether token `i` opens a sentence, a line or the text: a capital there says nothing
+    /// about whether the word is a name.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let before = match i {
+            0 => &self.text[..self.tokens[0].start],
+            _ => &self.text[self.tokens[i - 1].end..self.tokens[i].start],
+        };
+        (i == 0 && !before.contains(|c: char| c.is_alphanumeric()))
+            || before.contains(['.', '!', '?', '\n', ':'])
     }
 
     /// The token starting at byte `at`, if any.
