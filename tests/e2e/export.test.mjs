@@ -1,7 +1,8 @@
 // A de-identified supervision summary of a demo case, exported through the real window as
 // Markdown and as PDF. The app starts with `--export-dir` (a test-only option), so the save
 // dialog, which WebDriver cannot drive, is skipped and the files land in a known folder; the test
-// then reads them and checks that the client's name is gone and the headings are there.
+// then reads them and checks that the client's name is gone and the headings are there. A word the
+// engine cannot place is flagged, and the export waits until the therapist decides on it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -62,7 +63,7 @@ test('a de-identified supervision summary is exported as Markdown and PDF', asyn
     await click(s, 'export-preview-button');
     await s.waitFor('[data-testid="error-question"]');
     assert.equal((await s.findAll('[data-testid="export-preview"]')).length, 0);
-    await (await s.find('[data-testid="export-question"]')).type('How do I help Blake keep the focus on anxiety rather than performance at Heronfield?');
+    await (await s.find('[data-testid="export-question"]')).type('How do I help Blake keep the focus on anxiety rather than performance at Heronfield, with Marlowe watching?');
 
     // Markdown: the preview marks every redaction; nothing is written before confirming.
     await click(s, 'export-format-markdown');
@@ -97,8 +98,21 @@ test('a de-identified supervision summary is exported as Markdown and PDF', asyn
     await s.waitForText('[data-testid="export-preview"] [data-section="question"]', (t) => !t.includes('Heronfield'), { timeout: 30000 });
     const after = (await s.findAll('[data-testid="export-preview"] [data-testid="redaction"]')).length;
     assert.ok(after > before, 'the therapist\'s redaction is highlighted');
+
+    // "Marlowe" is in no dictionary and the notebook does not hold it: a flag, shown as written,
+    // and the export waits for the therapist's decision.
+    await s.waitForText('[data-testid="flag-count"]', (t) => /1 to review/.test(t));
+    const flag = await s.find('[data-testid="export-preview"] [data-testid="flag"]');
+    assert.equal((await flag.text()).trim(), 'Marlowe');
+    assert.equal(await (await s.find('[data-testid="export-write"]')).property('disabled'), true, 'export waits for the flag');
+    await click(s, 'mark-next');
+    await s.waitForText('[data-testid="current-mark"]', (t) => t.includes('Marlowe') && /dictionary/.test(t));
     await scrollTo(s, '[data-testid="export-preview"]');
     await app.shot('export-01-preview');
+    await click(s, 'current-accept');
+    await s.waitForText('[data-testid="flag-count"]', (t) => /Nothing left to review/.test(t), { timeout: 30000 });
+    await s.waitForText('[data-testid="export-preview"] [data-section="question"]', (t) => !t.includes('Marlowe'));
+    assert.equal(await (await s.find('[data-testid="export-write"]')).property('disabled'), false, 'decided: the export is open');
     assert.equal(readdirSync(dir).length, 0, 'nothing written before confirming');
 
     const md = readFileSync(await exportAs(s, dir, 'markdown'), 'utf8');
@@ -107,6 +121,7 @@ test('a de-identified supervision summary is exported as Markdown and PDF', asyn
     assert.ok(md.includes(heading), `the Markdown has the "${heading}" heading`);
     assert.ok(md.includes('keep the focus on anxiety'), 'the Markdown holds the question');
     assert.ok(!md.includes('Heronfield'), "the therapist's own redaction holds in the file");
+    assert.ok(!md.includes('Marlowe'), 'the accepted flag is redacted in the file');
     await app.shot('export-02-done');
 
     // PDF.
