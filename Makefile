@@ -44,7 +44,7 @@ harness:
 # De-identification: the adversarial corpus (tests/deid/corpus.tsv) through the engine, a line per
 # class: probes, secrets, leaked, flagged, over-redacted. `make unit` runs the same check.
 deid-report:
-	cargo test -p casebook-core --test deid_corpus -- --nocapture 2>&1 | sed -n '/^De-identification report/,/^ordinary words/p'
+	cargo test -p casebook-core --test deid_corpus -- --nocapture --test-threads 1 2>&1 | sed -n '/^De-identification report/,/^ordinary words/p'
 
 # R28: copies of canary text per process of the app while open and 30 s after lock.
 memscan: setup-test ui-build

@@ -108,6 +108,8 @@ test('a de-identified supervision summary is exported as Markdown and PDF', asyn
     await click(s, 'mark-next');
     await s.waitForText('[data-testid="current-mark"]', (t) => t.includes('Marlowe') && /dictionary/.test(t));
     await scrollTo(s, '[data-testid="export-preview"]');
+    const bar = await s.execute(`return document.querySelector('[data-testid="current-mark"]').getBoundingClientRect().top`);
+    assert.ok(bar >= 0, 'the review bar stays in view while reading');
     await app.shot('export-01-preview');
     await click(s, 'current-accept');
     await s.waitForText('[data-testid="flag-count"]', (t) => /Nothing left to review/.test(t), { timeout: 30000 });

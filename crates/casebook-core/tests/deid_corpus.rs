@@ -37,8 +37,8 @@ struct Probe {
     keeps: Vec<String>,
 }
 
-fn corpus() -> Vec<Probe> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/deid/corpus.tsv");
+fn corpus(name: &str) -> Vec<Probe> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/deid").join(name);
     let text = std::fs::read_to_string(&path).unwrap();
     let list = |s: Option<&str>| -> Vec<String> {
         s.unwrap_or("")
@@ -268,8 +268,22 @@ fn occurrences(hay: &str, needle: &str) -> Vec<usize> {
 
 #[test]
 fn the_corpus_leaks_no_held_identifier_and_mangles_no_clinical_word() {
-    let probes = corpus();
-    assert!(probes.len() >= 300, "the corpus holds {} probes", probes.len());
+    let failures = report("corpus.tsv");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// A second corpus, written apart and never used to tune the engine: reported, not enforced, so
+/// its figures say how the rules carry over to text they were not shaped on.
+#[test]
+fn the_held_out_corpus_is_reported() {
+    let failures = report("holdout.tsv");
+    println!("held-out corpus: {} classes under target", failures.len());
+}
+
+/// Runs one corpus through the engine, prints its report, and answers the targets it misses.
+fn report(name: &str) -> Vec<String> {
+    let probes = corpus(name);
+    assert!(probes.len() >= 200, "{name} holds {} probes", probes.len());
     let summary = summary_of(&probes);
     // Each field's recorded text, by its original words.
     let mut fields: BTreeMap<String, (String, Vec<Fate>)> = BTreeMap::new();
@@ -349,7 +363,7 @@ fn the_corpus_leaks_no_held_identifier_and_mangles_no_clinical_word() {
         }
     }
     println!(
-        "\nDe-identification report: {} probes, {} open flags in the preview",
+        "\nDe-identification report ({name}): {} probes, {} open flags in the preview",
         probes.len(),
         summary.open_flags
     );
@@ -396,5 +410,5 @@ fn the_corpus_leaks_no_held_identifier_and_mangles_no_clinical_word() {
     if removed > 1.0 {
         failures.push(format!("{removed:.2}% of ordinary words removed"));
     }
-    assert!(failures.is_empty(), "{failures:#?}");
+    failures
 }

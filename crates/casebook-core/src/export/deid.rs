@@ -25,6 +25,7 @@
 mod lexicon;
 mod patterns;
 mod phrase;
+mod places;
 mod tokens;
 mod unknown;
 mod words;
@@ -104,6 +105,7 @@ impl Lexicon {
             }
         }
         all.extend(self.short_forms(&p));
+        all.extend(places::scan(&p));
         all.extend(unknown::scan(&p));
         all.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.priority));
         let mut merged: Vec<Candidate> = Vec::new();

@@ -182,7 +182,7 @@ impl Lexicon {
         let mut i = 0;
         while i < t.len() {
             let titled = i > 0 && TITLES.contains(&t[i - 1].folded.as_str());
-            if !may_be_name(p.original(i)) && !(titled && p.original(i).starts_with(char::is_uppercase)) {
+            if !(may_be_name(p.original(i)) || (titled && p.original(i).starts_with(char::is_uppercase))) {
                 i += 1;
                 continue;
             }
@@ -240,11 +240,20 @@ impl Lexicon {
                             && (from == 0 || tail.len() >= 2)
                             && tail.iter().map(|w| w.len()).sum::<usize>() >= 3
                         {
-                            self.add_place(
-                                &tail.join(" "),
-                                "[place]",
-                                &format!("A place from {whose} address"),
-                            );
+                            let why = format!("A place from {whose} address");
+                            let ordinary =
+                                tail.iter().all(|w| words::is_word(&tokens::fold(w)) || is_common(w));
+                            match Phrase::new(&tail.join(" ")) {
+                                // "Main Road" of "Lower Main Road": a name only when capitalised.
+                                Some(phrase) if from > 0 && ordinary => self.known.push(Known {
+                                    phrase: phrase.capitalised(),
+                                    replacement: "[place]".into(),
+                                    reason: RedactionReason::Place,
+                                    why,
+                                    flag: false,
+                                }),
+                                _ => self.add_place(&tail.join(" "), "[place]", &why),
+                            }
                         }
                     }
                     run.clear();
@@ -383,12 +392,12 @@ impl Lexicon {
             // title an ordinary word is a name too ("Mr Brown"), after a kinship word it is not
             // ("Mother: Deceased", "a book called Come As You Are").
             let (start, mut end) = (i + 1, i);
-            for k in i + 1..t.len().min(i + 6) {
+            for (k, token) in t.iter().enumerate().take(i + 6).skip(i + 1) {
                 let original = p.original(k);
                 let capital =
                     original.starts_with(char::is_uppercase) && original.chars().all(char::is_alphabetic);
                 let name = may_be_name(original) || (titled && capital && !is_common(original));
-                let particle = k > start && PARTICLES.contains(&t[k].folded.as_str());
+                let particle = k > start && PARTICLES.contains(&token.folded.as_str());
                 if !(name || particle) {
                     break;
                 }

@@ -86,14 +86,14 @@ pub(crate) fn scan(p: &Prepared<'_>, phones: &[KnownPhone], old_year: i32) -> Ve
     urls(p.text, &mut out);
     ipv6(p.text, &mut out);
     let t = &p.tokens;
-    for i in 0..t.len() {
+    for (i, token) in t.iter().enumerate() {
         domain_at(p, i, &mut out);
         ipv4_at(p, i, &mut out);
         date_at(p, i, old_year, &mut out);
-        if year_of(&t[i]).is_some_and(|y| y <= old_year) {
+        if year_of(token).is_some_and(|y| y <= old_year) {
             out.push(candidate(
-                t[i].start,
-                t[i].end,
+                token.start,
+                token.end,
                 "[year]",
                 RedactionReason::Age,
                 "A year that tells an age over 89",
@@ -137,7 +137,12 @@ fn mixed_at(p: &Prepared<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// "PO Box 12", "case #3381".
 fn named_number_at(p: &Prepared<'_>, i: usize, out: &mut Vec<Candidate>) {
     let t = &p.tokens;
-    if !t[i].is_digits() {
+    // "Private Bag X17", "PO Box 12a"
+    let boxed = i > 0
+        && ["box", "bag"].contains(&t[i - 1].folded.as_str())
+        && t[i].digit_count() >= 1
+        && t[i].folded.len() <= 8;
+    if !t[i].is_digits() && !boxed {
         return;
     }
     let hash = p.text[..t[i].start].ends_with('#');
@@ -621,8 +626,17 @@ fn is_age_context(p: &Prepared<'_>, i: usize, last: usize) -> bool {
     let apposed = matches!(gap_before, Some(": " | ", " | " (" | " - "))
         && gap_after.is_some_and(|g| g.starts_with([',', ')', '.', ';']) || g.is_empty());
     let measured = t.get(last + 1).is_some_and(|x| is_unit(&x.folded));
-    after || before || (apposed && !measured)
+    // "lived to 96", "still alive at 93", "died at 97".
+    let lived = i >= 2
+        && p.gap_after(i - 1) == Some(" ")
+        && ((t[i - 1].folded == "to" && LIVED.contains(&t[i - 2].folded.as_str()))
+            || (t[i - 1].folded == "at"
+                && ["alive", "died", "dead", "away", "passed", "still"].contains(&t[i - 2].folded.as_str())));
+    after || before || lived || (apposed && !measured)
 }
+
+/// Words before "to" that make the next number an age: "lived to 96".
+const LIVED: [&str; 5] = ["lived", "live", "lives", "living", "survived"];
 
 fn age_at(p: &Prepared<'_>, i: usize, out: &mut Vec<Candidate>) {
     let t = &p.tokens;
@@ -636,7 +650,15 @@ fn age_at(p: &Prepared<'_>, i: usize, out: &mut Vec<Candidate>) {
     let glued = ["yo", "y", "yr", "yrs"].contains(&suffix);
     // "in his 90s", "her late 90s"
     let decade = suffix == "s" && age % 10 == 0 && age < 130;
-    if glued || decade || (suffix.is_empty() && is_age_context(p, i, i)) {
+    // 100 to 130 on its own is an age far more often than anything else, unless it measures
+    // something ("120 minutes", "110 mg") or is part of a reading ("120/80", "101.5").
+    let reading = |g: Option<&str>| g.is_some_and(|g| ["/", ".", ","].contains(&g));
+    let hundred = suffix.is_empty()
+        && age >= 100
+        && !t.get(i + 1).is_some_and(|x| is_unit(&x.folded))
+        && !(reading(p.gap_after(i)) && t.get(i + 1).is_some_and(Token::is_digits))
+        && !(i > 0 && reading(p.gap_after(i - 1)) && t[i - 1].is_digits());
+    if glued || decade || hundred || (suffix.is_empty() && is_age_context(p, i, i)) {
         out.push(candidate(t[i].start, t[i].end, "90+", RedactionReason::Age, "An age over 89"));
     }
 }
@@ -670,6 +692,15 @@ fn age_words_at(p: &Prepared<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         last = i + 1;
     }
+    // "a hundred and four"
+    if word == "hundred"
+        && t.get(i + 1).is_some_and(|n| n.folded == "and")
+        && t.get(i + 2).is_some_and(|n| {
+            units.contains(&n.folded.as_str()) || ["ten", "eleven", "twelve"].contains(&n.folded.as_str())
+        })
+    {
+        last = i + 2;
+    }
     let start = if word == "hundred" && i > 0 && ["a", "one"].contains(&t[i - 1].folded.as_str()) {
         t[i - 1].start
     } else {
@@ -677,7 +708,9 @@ fn age_words_at(p: &Prepared<'_>, i: usize, out: &mut Vec<Candidate>) {
     };
     // "ninety-three" on its own is an age far more often than a count; "ninety minutes" is not.
     let compound = last > i && !t.get(last + 1).is_some_and(|x| is_unit(&x.folded) || x.folded == "percent");
-    if compound || is_age_context(p, if start == t[i].start { i } else { i - 1 }, last) {
+    let first = if start == t[i].start { i } else { i - 1 };
+    let lived = first >= 2 && t[first - 1].folded == "to" && LIVED.contains(&t[first - 2].folded.as_str());
+    if compound || lived || is_age_context(p, if start == t[i].start { i } else { i - 1 }, last) {
         out.push(candidate(start, t[last].end, "90+", RedactionReason::Age, "An age over 89"));
     }
 }

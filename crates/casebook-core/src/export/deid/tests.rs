@@ -241,12 +241,15 @@ fn a_flag_reads_as_written_until_accepted_and_is_then_redacted() {
     let text = "She met Xolani at church in Khayelitsha. Will came too.";
     let (out, r) = through(&l, text, &[]);
     let flags: Vec<&str> = r.iter().filter(|r| r.flagged).map(|r| r.original.as_str()).collect();
-    assert_eq!(flags, ["Xolani", "Khayelitsha", "Will"]);
-    assert_eq!(out, text);
+    assert_eq!(flags, ["Xolani", "Will"]);
+    assert_eq!(
+        out, "She met Xolani at church in [place]. Will came too.",
+        "the gazetteer knows the township"
+    );
     let ids: Vec<&str> = r.iter().map(|r| r.id.as_str()).collect();
     let (out, after) = through(&l, text, &ids);
     assert!(after.iter().all(|r| !r.flagged));
-    assert_eq!(out, "She met [name or place] at church in [name or place]. Partner came too.");
+    assert_eq!(out, "She met [name or place] at church in [place]. Partner came too.");
 }
 
 #[test]

@@ -16,9 +16,13 @@ fn suspicious(p: &Prepared<'_>, i: usize) -> bool {
     let original = p.original(i);
     let folded = &p.tokens[i].folded;
     let letters = original.chars().count();
-    if letters < 2 || !original.starts_with(char::is_uppercase) || !original.chars().all(char::is_alphabetic)
-    {
+    if letters < 2 || !original.chars().all(char::is_alphabetic) {
         return false;
+    }
+    if !original.starts_with(char::is_uppercase) {
+        // A sentence that opens in lower case with a word no dictionary has: a name typed in
+        // haste ("tshepo, her great-grandson, ...").
+        return letters >= 4 && p.starts_sentence(i) && !words::is_word(folded) && !is_common(original);
     }
     // An acronym ("CBT", "PLISSIT", "HIV") is a term, not a name.
     if letters <= 7 && original.chars().all(char::is_uppercase) {
