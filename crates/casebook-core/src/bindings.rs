@@ -174,6 +174,7 @@ pub fn typescript() -> String {
         crate::export::SummaryExport::decl(&cfg),
         crate::export::ExportResult::decl(&cfg),
         crate::export::ReferralLetterDraft::decl(&cfg),
+        crate::export::LetterSection::decl(&cfg),
         crate::export::LetterExport::decl(&cfg),
         // The demo notebook.
         crate::demo::DemoNotebookView::decl(&cfg),

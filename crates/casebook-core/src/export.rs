@@ -37,7 +37,9 @@ mod words;
 mod write;
 
 pub use build::section_title;
-pub use letter::{LetterExport, ReferralLetter, ReferralLetterDraft, referral_letter, referral_letter_draft};
+pub use letter::{
+    LetterExport, LetterSection, ReferralLetter, ReferralLetterDraft, referral_letter, referral_letter_draft,
+};
 pub use markdown::render_markdown;
 pub use model::{
     Block, Field, MeasureRow, Measures, Redaction, RedactionReason, Section, Segment, SupervisionSummary,

@@ -20,7 +20,32 @@ pub struct Settings {
     pub therapist_name: String,
     /// Minutes of inactivity before the notebook locks itself.
     pub auto_lock_minutes: u32,
+    /// The practice's name, for the letterhead of referral letters (may be empty).
+    #[serde(default)]
+    pub practice_name: String,
+    /// The therapist's professional registration number ("HPCSA PS 0123456"; may be empty).
+    #[serde(default)]
+    pub registration_number: String,
+    /// How a doctor reaches the practice: phone, email or address, a line each (may be empty).
+    #[serde(default)]
+    pub practice_contact: String,
 }
+
+impl Default for Settings {
+    /// A new notebook's settings: no name, ten minutes to auto-lock, no practice details.
+    fn default() -> Settings {
+        Settings {
+            therapist_name: String::new(),
+            auto_lock_minutes: 10,
+            practice_name: String::new(),
+            registration_number: String::new(),
+            practice_contact: String::new(),
+        }
+    }
+}
+
+/// The longest practice detail accepted, in characters (the contact may hold a short address).
+pub const MAX_PRACTICE_CHARS: usize = 300;
 
 impl Settings {
     /// Checks and tidies settings sent by the window.
@@ -31,6 +56,19 @@ impl Settings {
         }
         if self.therapist_name.chars().any(char::is_control) {
             return Err(Error::invalid("therapistName", "The name cannot hold control characters."));
+        }
+        for (field, value, lines) in [
+            ("practiceName", &mut self.practice_name, false),
+            ("registrationNumber", &mut self.registration_number, false),
+            ("practiceContact", &mut self.practice_contact, true),
+        ] {
+            *value = value.trim().to_string();
+            if value.chars().count() > MAX_PRACTICE_CHARS {
+                return Err(Error::invalid(field, format!("Use at most {MAX_PRACTICE_CHARS} characters.")));
+            }
+            if value.chars().any(|c| c.is_control() && !(lines && c == '\n')) {
+                return Err(Error::invalid(field, "This cannot hold control characters."));
+            }
         }
         if !AUTO_LOCK_MINUTES.contains(&self.auto_lock_minutes) {
             return Err(Error::invalid(
@@ -47,16 +85,32 @@ impl Settings {
 
     pub(crate) fn read(conn: &Connection) -> Result<Settings> {
         Ok(conn.query_row(
-            "SELECT therapist_name, auto_lock_minutes FROM settings WHERE id = 1",
+            "SELECT therapist_name, auto_lock_minutes, practice_name, registration_number, practice_contact
+             FROM settings WHERE id = 1",
             [],
-            |r| Ok(Settings { therapist_name: r.get(0)?, auto_lock_minutes: r.get(1)? }),
+            |r| {
+                Ok(Settings {
+                    therapist_name: r.get(0)?,
+                    auto_lock_minutes: r.get(1)?,
+                    practice_name: r.get(2)?,
+                    registration_number: r.get(3)?,
+                    practice_contact: r.get(4)?,
+                })
+            },
         )?)
     }
 
     pub(crate) fn write(&self, conn: &Connection) -> Result<()> {
         conn.execute(
-            "UPDATE settings SET therapist_name = ?1, auto_lock_minutes = ?2 WHERE id = 1",
-            (&self.therapist_name, self.auto_lock_minutes),
+            "UPDATE settings SET therapist_name = ?1, auto_lock_minutes = ?2, practice_name = ?3,
+             registration_number = ?4, practice_contact = ?5 WHERE id = 1",
+            (
+                &self.therapist_name,
+                self.auto_lock_minutes,
+                &self.practice_name,
+                &self.registration_number,
+                &self.practice_contact,
+            ),
         )?;
         Ok(())
     }
@@ -67,7 +121,26 @@ mod tests {
     use super::*;
 
     fn settings(name: &str, minutes: u32) -> Settings {
-        Settings { therapist_name: name.into(), auto_lock_minutes: minutes }
+        Settings { therapist_name: name.into(), auto_lock_minutes: minutes, ..Settings::default() }
+    }
+
+    #[test]
+    fn practice_details_are_tidied_and_bounded() {
+        let s = Settings {
+            practice_name: "  Harbour Therapy Rooms ".into(),
+            practice_contact: "021 555 0100\nrooms@harbour.example".into(),
+            ..Settings::default()
+        };
+        let s = s.validated().unwrap();
+        assert_eq!(s.practice_name, "Harbour Therapy Rooms");
+        assert!(s.practice_contact.contains('\n'), "the contact keeps its lines");
+        let long =
+            Settings { registration_number: "9".repeat(MAX_PRACTICE_CHARS + 1), ..Settings::default() };
+        assert!(
+            matches!(long.validated(), Err(Error::Invalid { field, .. }) if field == "registrationNumber")
+        );
+        let control = Settings { practice_name: "A\nB".into(), ..Settings::default() };
+        assert!(matches!(control.validated(), Err(Error::Invalid { field, .. }) if field == "practiceName"));
     }
 
     #[test]

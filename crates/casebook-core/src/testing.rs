@@ -47,7 +47,7 @@ impl Fixture {
 
     /// Sets the therapist's name in Settings, which signatures carry.
     pub fn set_name(&mut self, name: &str) {
-        let settings = crate::Settings { therapist_name: name.into(), auto_lock_minutes: 10 };
+        let settings = crate::Settings { therapist_name: name.into(), ..crate::Settings::default() };
         self.notebook.update_settings(settings).unwrap();
     }
 

@@ -46,7 +46,8 @@ fn a_killed_passphrase_change_leaves_exactly_one_passphrase_working() {
     let dir = tmp.path().join("nb");
     let mut nb = notebook(&dir);
     nb.create(A).unwrap();
-    let marker = Settings { therapist_name: "Dr Kill Harness".into(), auto_lock_minutes: 7 };
+    let marker =
+        Settings { therapist_name: "Dr Kill Harness".into(), auto_lock_minutes: 7, ..Settings::default() };
     nb.update_settings(marker.clone()).unwrap();
     nb.lock();
     drop(nb);

@@ -27,8 +27,20 @@ pub(crate) fn runs(text: &Text, style: Style) -> Vec<Run> {
 
 /// Blank lines become paragraph gaps; single line breaks are kept.
 pub(crate) fn paragraph(flow: &mut Flow<'_>, text: &Text, style: Style, x: f32, width: f32) {
-    let runs = runs(text, style);
-    let lines = wrap(flow.fonts, &runs, width);
+    lines(flow, &runs(text, style), x, width);
+}
+
+/// A labelled passage with its label run in, bold, so a short passage takes no line for its
+/// label and a label never ends a page alone.
+fn passage(flow: &mut Flow<'_>, label: &str, text: &Text, x: f32, width: f32) {
+    let mut all = vec![Run::new(format!("{label}: "), Style::new(Face::Bold, BODY.size, MUTED))];
+    all.extend(runs(text, BODY));
+    flow.keep(2.0 * LEADING);
+    lines(flow, &all, x, width);
+}
+
+fn lines(flow: &mut Flow<'_>, runs: &[Run], x: f32, width: f32) {
+    let lines = wrap(flow.fonts, runs, width);
     let mut blank = 0;
     for line in lines {
         if line.pieces.is_empty() {
@@ -107,13 +119,51 @@ fn list(flow: &mut Flow<'_>, items: &[Text]) {
     flow.space(4.0);
 }
 
+/// Column widths: each at least as wide as its longest word (so no word is cut across a cell's
+/// lines), the rest shared by the table's weights. Only when the longest words together are wider
+/// than the page do columns fall back to their weights alone.
+fn column_widths(flow: &Flow<'_>, table: &Table, width: f32) -> Vec<f32> {
+    let n = table.columns.len();
+    let weight = |i: usize| f32::from(table.widths.get(i).copied().unwrap_or(1).max(1));
+    let total: f32 = (0..n).map(weight).sum::<f32>().max(1.0);
+    let longest = |text: &str, style: Style| {
+        text.split_whitespace().map(|w| flow.fonts.width(style.face, style.size, w)).fold(0.0f32, f32::max)
+    };
+    let minimum: Vec<f32> = (0..n)
+        .map(|i| {
+            let head = longest(&table.columns[i], CELL_HEAD);
+            let cells = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(|t| longest(&t.as_string(), CELL))
+                .fold(0.0f32, f32::max);
+            head.max(cells) + 2.0 * PAD + 1.0
+        })
+        .collect();
+    if minimum.iter().sum::<f32>() > width {
+        return (0..n).map(|i| width * weight(i) / total).collect();
+    }
+    // Columns below their share by weight get their minimum; the others share what is left.
+    let mut fixed = vec![false; n];
+    loop {
+        let free_width = width - (0..n).filter(|&i| fixed[i]).map(|i| minimum[i]).sum::<f32>();
+        let free_weight: f32 = (0..n).filter(|&i| !fixed[i]).map(weight).sum::<f32>().max(1.0);
+        let widths: Vec<f32> = (0..n)
+            .map(|i| if fixed[i] { minimum[i] } else { free_width * weight(i) / free_weight })
+            .collect();
+        let newly: Vec<usize> = (0..n).filter(|&i| !fixed[i] && widths[i] < minimum[i]).collect();
+        if newly.is_empty() {
+            return widths;
+        }
+        newly.into_iter().for_each(|i| fixed[i] = true);
+    }
+}
+
 /// A table whose heading row repeats on every page it spans; a row taller than a page is split.
 pub(crate) fn table(flow: &mut Flow<'_>, table: &Table) {
-    let total: f32 = table.widths.iter().map(|&w| f32::from(w.max(1))).sum::<f32>().max(1.0);
     let width = flow.geo.text_width();
-    let cols: Vec<f32> = (0..table.columns.len())
-        .map(|i| width * f32::from(table.widths.get(i).copied().unwrap_or(1).max(1)) / total)
-        .collect();
+    let cols = column_widths(flow, table, width);
     let head: Vec<_> = table
         .columns
         .iter()
@@ -134,7 +184,16 @@ pub(crate) fn table(flow: &mut Flow<'_>, table: &Table) {
         flow.y += head_h;
     };
     let caption_h = if table.caption.is_some() { 13.0 } else { 0.0 };
-    flow.keep(caption_h + head_h + 2.0 * (CELL_LEADING + 2.0 * PAD));
+    // The caption and the heading row never end a page alone: they keep the first row with them
+    // (its first 3 lines when it is longer, as a split row shows at least 3).
+    let first_row = table.rows.first().map_or(1, |row| {
+        cols.iter()
+            .enumerate()
+            .map(|(i, w)| row.get(i).map_or(1, |t| wrap(flow.fonts, &runs(t, CELL), w - 2.0 * PAD).len()))
+            .max()
+            .unwrap_or(1)
+    });
+    flow.keep(caption_h + head_h + first_row.min(3) as f32 * CELL_LEADING + 2.0 * PAD + 4.0);
     if let Some(caption) = &table.caption {
         label(flow, caption);
     }
@@ -207,9 +266,8 @@ pub(crate) fn block(flow: &mut Flow<'_>, block: &Block) {
             flow.space(6.0);
         }
         Block::Passage { label: l, text } => {
-            label(flow, l);
-            paragraph(flow, text, BODY, x, w);
-            flow.space(7.0);
+            passage(flow, l, text, x, w);
+            flow.space(5.0);
         }
         Block::Fields { fields: f } => fields(flow, f),
         Block::Table { table: t } => table(flow, t),

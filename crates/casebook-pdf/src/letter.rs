@@ -34,6 +34,7 @@ pub(crate) fn render(fonts: &Fonts, letter: &ReferralLetter, paper: PaperSize) -
     flow.text(right - dw, flow.y + 11.0, &date, BODY);
     let from = if letter.from.trim().is_empty() { "The treating therapist" } else { letter.from.as_str() };
     lines(&mut flow, &[from.to_string()], Style::new(Face::Bold, 11.0, INK));
+    lines(&mut flow, &letter.letterhead, Style::new(Face::Regular, 9.5, MUTED));
     flow.space(18.0);
     let mut to = vec![letter.to_name.clone()];
     to.push(match &letter.to_practice {
@@ -51,7 +52,7 @@ pub(crate) fn render(fonts: &Fonts, letter: &ReferralLetter, paper: PaperSize) -
     };
     lines(&mut flow, &[re], Style::new(Face::Bold, 11.5, INK));
     flow.space(12.0);
-    lines(&mut flow, &[format!("Dear {},", letter.to_name)], BODY);
+    lines(&mut flow, &[letter.salutation.clone()], BODY);
     flow.space(6.0);
     let (x, w) = (flow.geo.left, flow.geo.text_width());
     let opening = "Thank you for seeing the client named above. I would value your assessment. With the client's consent, this letter shares only what that consent covers.";

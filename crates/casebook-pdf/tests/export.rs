@@ -45,16 +45,33 @@ fn options(identification: Identification) -> SummaryOptions {
     SummaryOptions {
         identification,
         include_process_notes: true,
+        full_notes: true,
         relationship_notes: Some(canaries("relationship")),
         ..SummaryOptions::new(&canaries("question"))
     }
+}
+
+/// Previews, and redacts every word the engine flagged ("Redact all" in the window); answers the
+/// options with those decisions and the preview they give.
+fn decided(
+    open: &mut casebook_core::notebook::OpenNotebook,
+    clock: &dyn casebook_core::clock::Clock,
+    case: casebook_core::case::CaseId,
+    opts: SummaryOptions,
+) -> (SummaryOptions, export::SupervisionSummary) {
+    let first = export::supervision_summary(open, clock, case, &opts).unwrap();
+    let accepted_flags = first.redactions.iter().filter(|r| r.flagged).map(|r| r.id.clone()).collect();
+    let opts = SummaryOptions { accepted_flags, ..opts };
+    let preview = export::supervision_summary(open, clock, case, &opts).unwrap();
+    assert_eq!(preview.open_flags, 0);
+    (opts, preview)
 }
 
 /// Previews, then exports in `format` to `dir`, as the window does.
 fn export_summary(s: &mut Seeded, opts: SummaryOptions, format: ExportFormat, paper: PaperSize, path: &Path) {
     let renderer = casebook_pdf::Renderer::new().unwrap();
     let open = s.notebook.open_mut().unwrap();
-    let preview = export::supervision_summary(open, &s.clock, s.case_id, &opts).unwrap();
+    let (opts, preview) = decided(open, &s.clock, s.case_id, opts);
     let request =
         SummaryExport { case_id: s.case_id, options: opts, format, paper, fingerprint: preview.fingerprint };
     export::export_supervision_summary(
@@ -200,7 +217,7 @@ fn an_unwritable_path_leaves_nothing_and_says_why() {
     let renderer = casebook_pdf::Renderer::new().unwrap();
     let open = s.notebook.open_mut().unwrap();
     let opts = options(Identification::DeIdentified);
-    let preview = export::supervision_summary(open, &s.clock, s.case_id, &opts).unwrap();
+    let (opts, preview) = decided(open, &s.clock, s.case_id, opts);
     let request = SummaryExport {
         case_id: s.case_id,
         options: opts,
@@ -250,7 +267,7 @@ fn a_read_only_folder_or_a_full_disk_leaves_nothing() {
     let renderer = casebook_pdf::Renderer::new().unwrap();
     let open = s.notebook.open_mut().unwrap();
     let opts = options(Identification::DeIdentified);
-    let preview = export::supervision_summary(open, &s.clock, s.case_id, &opts).unwrap();
+    let (opts, preview) = decided(open, &s.clock, s.case_id, opts);
     let request = SummaryExport {
         case_id: s.case_id,
         options: opts,
@@ -289,4 +306,68 @@ fn a_read_only_folder_or_a_full_disk_leaves_nothing() {
     assert!(matches!(err, casebook_core::Error::DiskFull), "{err:?}");
     let names: Vec<_> = std::fs::read_dir(&full).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["filler"]);
+}
+
+/// What a therapist writes in a real case: two sentences where a field is narrative, a line where
+/// it is a screen or a homework, and nothing in the fields most cases leave empty (a disagreement
+/// with the plan, notes on each diagnosis, consent and referral, medical updates in most sessions).
+fn prose(tag: &str) -> String {
+    let short = |t: &str| t.to_string();
+    let last = tag.rsplit(' ').next().unwrap_or_default();
+    if tag.ends_with("homework set") || tag.ends_with("homework reviewed") || tag == "homework" {
+        return short("Sensate focus stage 2, three evenings.");
+    }
+    if tag.ends_with("medical updates") || tag.ends_with("measures given") {
+        let every_fourth =
+            tag.split_whitespace().nth(1).and_then(|n| n.parse::<usize>().ok()).is_some_and(|n| n % 4 == 0);
+        return if every_fourth { short("IIEF-5 repeated: 17.") } else { String::new() };
+    }
+    match tag {
+        "late reason" => short("Written up the next morning."),
+        "disagreement" | "consent note" | "diagnosis note" | "referral note" | "response"
+        | "biomedical note" => String::new(),
+        "closing reason" => short("Moved away; referred on."),
+        "ipv screen" => short("Screened at intake; no violence disclosed."),
+        "risk" => short("No suicidal ideation or self-harm."),
+        "risk action" => short("Safety plan agreed; GP informed."),
+        "rule-out note" => short("Bloods and exam normal."),
+        "lifelong" => short("Acquired, about two years ago."),
+        "situational" => short("Situational: with her partner only."),
+        "phases" => short("Desire and arousal."),
+        "distress" => short("Marked; she cries when she speaks of it."),
+        _ if ["subjective", "objective", "assessment", "plan"].contains(&last) => format!(
+            "{tag}: she describes the pattern with some relief at naming it; avoidance after a painful \
+             attempt, then worry before the next."
+        ),
+        _ => format!(
+            "{tag}: she describes the pattern with some relief at naming it; avoidance after a painful attempt, \
+             then worry before the next, which the couple now sees as shared."
+        ),
+    }
+}
+
+#[test]
+fn a_twelve_session_case_is_brief_by_default_with_no_heading_left_at_a_page_foot() {
+    let mut s = seed(12, &prose);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twelve.pdf");
+    let opts = SummaryOptions::new("How do I help them hold the gains as sessions space out?");
+    export_summary(&mut s, opts, ExportFormat::Pdf, PaperSize::A4, &path);
+    let pages = pdf_pages(&path);
+    // Measured: 16 pages before the one-line course and inline labels, 7 now; the target of 4 is
+    // not met with every intake field written (see the README). This guards the 7.
+    println!("a 12-session case, by default: {} pages (target at most 4)", pages.len());
+    assert!(pages.len() <= 7, "{} pages", pages.len());
+    let titles: Vec<&str> = SummarySection::ALL.iter().map(|&k| export::section_title(k)).collect();
+    for (i, page) in pages.iter().enumerate() {
+        let last =
+            page.lines().rev().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("Page ")).unwrap();
+        assert!(!titles.iter().any(|t| last.ends_with(t)), "page {} ends with the heading {last:?}", i + 1);
+    }
+    // Every word of the course table is whole: none is cut across a cell's lines.
+    let text = pages.join("\n");
+    for word in ["provisional", "relationship", "intercourse", "rather", "avoidance"] {
+        let cut = (2..word.len() - 1).any(|k| text.contains(&format!("{}\n", &word[..k])));
+        assert!(!cut || text.contains(word), "{word} is cut");
+    }
 }

@@ -45,7 +45,19 @@ therapistName: string,
 /**
  * Minutes of inactivity before the notebook locks itself.
  */
-autoLockMinutes: number, };
+autoLockMinutes: number, 
+/**
+ * The practice's name, for the letterhead of referral letters (may be empty).
+ */
+practiceName: string, 
+/**
+ * The therapist's professional registration number ("HPCSA PS 0123456"; may be empty).
+ */
+registrationNumber: string, 
+/**
+ * How a doctor reaches the practice: phone, email or address, a line each (may be empty).
+ */
+practiceContact: string, };
 
 export type PassphraseStrength = "very_weak" | "weak" | "fair" | "good" | "strong";
 
@@ -727,8 +739,12 @@ sections: Array<SummarySection>,
  */
 includeProcessNotes: boolean, identification: Identification, 
 /**
- * Only the latest this many session notes in full (all sessions stay in the overview);
- * none means every note in full.
+ * The session notes in full after the one-line-a-session course (left out unless set).
+ */
+fullNotes: boolean, 
+/**
+ * With `full_notes`, only the latest this many notes in full (every session keeps its line);
+ * none means every note.
  */
 recentNotes?: number | null, 
 /**
@@ -840,7 +856,19 @@ consentCovers: string, consentGivenOn: string, presentingProblem: string, releva
 /**
  * The question for the doctor: the referral's reason.
  */
-question: string, };
+question: string, 
+/**
+ * The other intake sections the therapist may add to the history, with their text (the
+ * partner's data already left out).
+ */
+historyOptions: Array<LetterSection>, 
+/**
+ * Whether the partner's own release for this recipient is active: without it the partner's
+ * data stays out of the letter.
+ */
+partnerRelease: boolean, };
+
+export type LetterSection = { title: string, text: string, };
 
 export type LetterExport = { referral: ReferralId, presentingProblem: string, relevantHistory?: string | null, question: string, paper: PaperSize, };
 

@@ -68,7 +68,7 @@ describe('FakeBackend', () => {
     await expect(fake.getSettings()).rejects.toMatchObject({ kind: 'locked' });
     await expect(fake.touch()).rejects.toMatchObject({ kind: 'locked' });
     await expect(
-      fake.updateSettings({ settings: { therapistName: 'A', autoLockMinutes: 5 } }),
+      fake.updateSettings({ settings: { therapistName: 'A', autoLockMinutes: 5, practiceName: '', registrationNumber: '', practiceContact: '' } }),
     ).rejects.toMatchObject({ kind: 'locked' });
     await expect(fake.changePassphrase({ oldPassphrase: GOOD, newPassphrase: NEXT })).rejects.toMatchObject({
       kind: 'locked',
@@ -78,15 +78,15 @@ describe('FakeBackend', () => {
   it('validates settings with the engine bounds and trims the name', async () => {
     const fake = new FakeBackend({ passphrase: GOOD, unlocked: true });
     await expect(
-      fake.updateSettings({ settings: { therapistName: 'A', autoLockMinutes: 0 } }),
+      fake.updateSettings({ settings: { therapistName: 'A', autoLockMinutes: 0, practiceName: '', registrationNumber: '', practiceContact: '' } }),
     ).rejects.toMatchObject({ kind: 'invalid', field: 'autoLockMinutes' });
     await expect(
-      fake.updateSettings({ settings: { therapistName: 'x'.repeat(121), autoLockMinutes: 10 } }),
+      fake.updateSettings({ settings: { therapistName: 'x'.repeat(121), autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } }),
     ).rejects.toMatchObject({ kind: 'invalid', field: 'therapistName' });
     expect(
-      await fake.updateSettings({ settings: { therapistName: '  Dr A. Naidoo ', autoLockMinutes: 240 } }),
-    ).toEqual({ therapistName: 'Dr A. Naidoo', autoLockMinutes: 240 });
-    expect(await fake.getSettings()).toEqual({ therapistName: 'Dr A. Naidoo', autoLockMinutes: 240 });
+      await fake.updateSettings({ settings: { therapistName: '  Dr A. Naidoo ', autoLockMinutes: 240, practiceName: '', registrationNumber: '', practiceContact: '' } }),
+    ).toEqual({ therapistName: 'Dr A. Naidoo', autoLockMinutes: 240, practiceName: '', registrationNumber: '', practiceContact: '' });
+    expect(await fake.getSettings()).toEqual({ therapistName: 'Dr A. Naidoo', autoLockMinutes: 240, practiceName: '', registrationNumber: '', practiceContact: '' });
   });
 
   it('refuses a wrong current passphrase on change as an invalid oldPassphrase', async () => {

@@ -72,7 +72,7 @@ export const SAMPLE_RESTORE_PREVIEW: T.RestorePreview = {
   sameNotebook: true,
 };
 
-export const DEFAULT_SETTINGS: Settings = { therapistName: '', autoLockMinutes: 10 };
+export const DEFAULT_SETTINGS: Settings = { therapistName: '', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' };
 
 export class FakeBackend implements Backend {
   /** Every call, in order, with its arguments: tests check what crossed and how often. */
@@ -578,5 +578,16 @@ function validated(settings: Settings): Settings {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) {
     throw invalid('autoLockMinutes', 'Choose between 1 and 240 minutes.');
   }
-  return { therapistName, autoLockMinutes: minutes };
+  const practice = (field: 'practiceName' | 'registrationNumber' | 'practiceContact') => {
+    const value = (settings[field] ?? '').trim();
+    if ([...value].length > 300) throw invalid(field, 'Use at most 300 characters.');
+    return value;
+  };
+  return {
+    therapistName,
+    autoLockMinutes: minutes,
+    practiceName: practice('practiceName'),
+    registrationNumber: practice('registrationNumber'),
+    practiceContact: practice('practiceContact'),
+  };
 }

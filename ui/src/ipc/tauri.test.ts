@@ -18,7 +18,7 @@ describe('tauriBackend', () => {
   });
 
   it('calls each command by its name with camelCase arguments', async () => {
-    const settings = { therapistName: 'Dr A. Naidoo', autoLockMinutes: 10 };
+    const settings = { therapistName: 'Dr A. Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' };
     await tauriBackend.notebookStatus();
     await tauriBackend.createNotebook({ passphrase: 'p1' });
     await tauriBackend.unlock({ passphrase: 'p2' });

@@ -173,6 +173,40 @@ impl Lexicon {
     }
 }
 
+/// `text` with every identifier `lexicon` holds replaced by its role word, and nothing else:
+/// for a text that names people on purpose (a referral letter) but must not name these ones.
+/// Answers the text and how many were replaced.
+pub(crate) fn replace_held(text: &str, lexicon: &Lexicon) -> (String, usize) {
+    let p = Prepared::new(text);
+    let mut finds: Vec<Candidate> = Vec::new();
+    for k in &lexicon.known {
+        for hit in k.phrase.find_all(&p) {
+            finds.push(Candidate::new(
+                with_title(&p, hit.start, true),
+                hit.end,
+                &k.replacement,
+                k.reason,
+                &k.why,
+            ));
+        }
+    }
+    let held_phone = |c: &Candidate| c.reason == RedactionReason::Phone && c.why != "A phone number";
+    finds.extend(patterns::scan(&p, &lexicon.phones, lexicon.old_year).into_iter().filter(held_phone));
+    finds.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let (mut out, mut at, mut count) = (String::new(), 0usize, 0usize);
+    for c in finds {
+        if c.start < at {
+            continue;
+        }
+        out.push_str(&text[at..c.start]);
+        out.push_str(&c.replacement);
+        at = c.end;
+        count += 1;
+    }
+    out.push_str(&text[at..]);
+    (out, count)
+}
+
 /// The start of the initials ("T. ", "A. B. ") and, when `titles`, of a title ("Dr ", "Mrs. ")
 /// just before a name, or the name's own start.
 fn with_title(p: &Prepared<'_>, start: usize, titles: bool) -> usize {

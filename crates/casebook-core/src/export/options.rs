@@ -112,8 +112,11 @@ pub struct SummaryOptions {
     /// Process notes (private impressions) are left out unless this is set.
     pub include_process_notes: bool,
     pub identification: Identification,
-    /// Only the latest this many session notes in full (all sessions stay in the overview);
-    /// none means every note in full.
+    /// The session notes in full after the one-line-a-session course (left out unless set).
+    #[serde(default)]
+    pub full_notes: bool,
+    /// With `full_notes`, only the latest this many notes in full (every session keeps its line);
+    /// none means every note.
     pub recent_notes: Option<u32>,
     /// The therapist's reflection on the therapeutic relationship, written for this supervision.
     pub relationship_notes: Option<String>,
@@ -134,6 +137,7 @@ impl SummaryOptions {
             sections: SummarySection::ALL.to_vec(),
             include_process_notes: false,
             identification: Identification::DeIdentified,
+            full_notes: false,
             recent_notes: None,
             relationship_notes: None,
             extra_redactions: Vec::new(),
@@ -175,6 +179,7 @@ impl SummaryOptions {
             sections,
             include_process_notes: self.include_process_notes,
             identification: self.identification,
+            full_notes: self.full_notes,
             recent_notes: self.recent_notes,
             relationship_notes: input::text("relationshipNotes", self.relationship_notes.as_deref())?,
             extra_redactions: extra,
@@ -191,6 +196,7 @@ pub(crate) struct ValidOptions {
     pub sections: BTreeSet<SummarySection>,
     pub include_process_notes: bool,
     pub identification: Identification,
+    pub full_notes: bool,
     pub recent_notes: Option<u32>,
     pub relationship_notes: Option<String>,
     pub extra_redactions: Vec<String>,

@@ -78,6 +78,7 @@ use crate::session;
 fn options(identification: Identification) -> SummaryOptions {
     SummaryOptions {
         identification,
+        full_notes: true,
         ..SummaryOptions::new("How do I keep Ari engaged while Sam is ambivalent?")
     }
 }
@@ -492,4 +493,96 @@ fn an_open_flag_blocks_the_export_until_the_therapist_redacts_or_keeps_it() {
     let kept = SummaryOptions { undone_redactions: vec![flag.id.clone()], ..opts };
     attempt(nb, &kept).1.unwrap();
     assert!(std::fs::read_to_string(&path).unwrap().contains("Spoke of Xolani, a friend"));
+}
+
+#[test]
+fn by_default_the_course_is_a_line_a_session_and_notes_come_only_when_asked() {
+    let mut f = Fixture::new();
+    let (case, ..) = case_with_names(&mut f);
+    let on = f.days_ago(1);
+    let (nb, clock) = f.parts();
+    let client = crate::case::get_case(nb, clock, case).unwrap().client.id;
+    let mut note = session_input(SessionKind::Individual, on, vec![client]);
+    note.homework_set = Some("Sensate focus stage 1, three times.".into());
+    note.medical_updates = Some("Started a PDE5 inhibitor.".into());
+    session::record_session(nb, clock, case, note).unwrap();
+    let brief = SummaryOptions::new("What next?");
+    let md = render_markdown(&supervision_summary(nb, clock, case, &brief).unwrap());
+    assert!(md.contains("Sessions, a line each"), "{md}");
+    assert!(md.contains("Sensate focus stage 1, three times.") && md.contains("Started a PDE5 inhibitor."));
+    assert!(!md.contains("Reports less worry before intimacy"), "no note in full by default");
+    assert!(md.contains("The full session notes are not included"));
+    let full = SummaryOptions { full_notes: true, recent_notes: Some(1), ..brief };
+    let md = render_markdown(&supervision_summary(nb, clock, case, &full).unwrap());
+    assert_eq!(md.matches("Reports less worry before intimacy").count(), 1, "only the latest note in full");
+}
+
+#[test]
+fn a_referral_letter_leaves_the_partner_out_until_the_partner_releases_and_has_a_letterhead() {
+    let mut f = Fixture::new();
+    let settings = crate::Settings {
+        therapist_name: "Dr Ada Therapist".into(),
+        practice_name: "Harbour Therapy Rooms".into(),
+        registration_number: "HPCSA PS 0123456".into(),
+        practice_contact: "021 555 0100".into(),
+        ..crate::Settings::default()
+    };
+    f.notebook.update_settings(settings).unwrap();
+    let (case, referral, _) = case_with_names(&mut f);
+    let (nb, clock) = f.parts();
+    // The question names the partner: the draft carries "the partner" instead.
+    let gp = crate::medical::list_practitioners(nb).unwrap()[0].id;
+    let reason = "Sam Example (Sam) reports pain too; please rule out vascular causes for Ari.";
+    let input =
+        ReferralInput { practitioner: gp, referred_on: f_today(clock), reason: reason.into(), note: None };
+    let second = crate::medical::add_referral(nb, clock, case, input).unwrap().id;
+    let draft = referral_letter_draft(nb, clock, second).unwrap();
+    assert!(!draft.partner_release);
+    assert!(!draft.question.contains("Sam"), "{}", draft.question);
+    assert!(draft.question.starts_with("the partner (the partner) reports pain"), "{}", draft.question);
+    // A letter that still names the partner is refused, and nothing is written.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("letter.pdf");
+    let request = LetterExport {
+        referral: second,
+        presenting_problem: "Erections lost at penetration.".into(),
+        relevant_history: None,
+        question: reason.into(),
+        paper: PaperSize::A4,
+    };
+    let refused =
+        export_referral_letter(nb, clock, &request, &ExportTarget::new_file(&path), &FakePdf::default());
+    assert!(matches!(refused, Err(Error::Invalid { ref field, .. }) if field == "question"), "{refused:?}");
+    assert!(!path.exists());
+    // With the partner's own release for the GP, the partner may be named.
+    let partner = crate::case::get_case(nb, clock, case).unwrap().partner.unwrap().person.id;
+    let release = ConsentInput {
+        given_by: partner,
+        terms: ConsentTerms::ReleaseOfInformation {
+            recipient: gp,
+            shared_information: "My pain history".into(),
+        },
+        given_on: f_today(clock),
+        expires_on: None,
+        method: ConsentMethod::Written,
+        note: None,
+    };
+    crate::consent::record_consent(nb, clock, case, release).unwrap();
+    assert!(referral_letter_draft(nb, clock, second).unwrap().question.contains("Sam Example"));
+    let letter = referral_letter(nb, clock, &request).unwrap();
+    assert_eq!(letter.salutation, "Dear Dr Quill,");
+    assert_eq!(
+        letter.letterhead,
+        ["Harbour Therapy Rooms", "Registration: HPCSA PS 0123456", "021 555 0100"]
+    );
+    assert!(
+        letter.consent.ends_with("the question.") && !letter.consent.contains(".."),
+        "{}",
+        letter.consent
+    );
+    let _ = referral;
+}
+
+fn f_today(clock: &dyn crate::clock::Clock) -> chrono::NaiveDate {
+    crate::columns::today(clock)
 }

@@ -35,7 +35,7 @@ fn snapshot(dir: &std::path::Path) -> BTreeMap<PathBuf, Vec<u8>> {
 }
 
 fn named(name: &str, minutes: u32) -> Settings {
-    Settings { therapist_name: name.into(), auto_lock_minutes: minutes }
+    Settings { therapist_name: name.into(), auto_lock_minutes: minutes, ..Settings::default() }
 }
 
 #[test]

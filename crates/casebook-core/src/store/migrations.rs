@@ -52,6 +52,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         // The case list at scale (issue 13): a covering index for each case's session counts.
         sql: include_str!("migrations/0006_list_index.sql"),
     },
+    Migration {
+        version: 7,
+        // The practice's details for referral letters (issue 11).
+        sql: include_str!("migrations/0007_practice.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -102,19 +102,23 @@ fn person(
     }
 }
 
+/// A session's note, every field written by `text` with the session's `tag` and the field's name
+/// ("session 4 homework set"); an empty text leaves the field out.
 fn note(
     kind: SessionKind,
     on: NaiveDate,
     present: Vec<casebook_core::person::PersonId>,
-    text: &str,
+    text: &dyn Fn(&str) -> String,
+    tag: &str,
 ) -> SessionInput {
+    let field = |name: &str| Some(text(&format!("{tag} {name}"))).filter(|t| !t.is_empty());
     SessionInput {
         kind,
         body: NoteBody::Soap {
-            subjective: Some(text.into()),
-            objective: Some(text.into()),
-            assessment: Some(text.into()),
-            plan: Some(text.into()),
+            subjective: field("subjective"),
+            objective: field("objective"),
+            assessment: field("assessment"),
+            plan: field("plan"),
         },
         held_on: on,
         starts_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
@@ -124,12 +128,12 @@ fn note(
         others_present: None,
         goals_addressed: vec![],
         interventions_used: vec![],
-        homework_reviewed: Some(text.into()),
-        homework_set: Some(text.into()),
-        measures_given: Some(text.into()),
+        homework_reviewed: field("homework reviewed"),
+        homework_set: field("homework set"),
+        measures_given: field("measures given"),
         risk_screen: RiskScreen::NoneIdentified,
         risk_action: None,
-        medical_updates: Some(text.into()),
+        medical_updates: field("medical updates"),
         next_appointment: None,
     }
 }
@@ -145,7 +149,13 @@ pub fn seed(sessions: usize, text: &dyn Fn(&str) -> String) -> Seeded {
     let mut notebook = Notebook::new(config, Arc::new(clock.clone()));
     notebook.create("harbour lantern quietly").unwrap();
     notebook
-        .update_settings(Settings { therapist_name: "Dr Ada Therapist".into(), auto_lock_minutes: 10 })
+        .update_settings(Settings {
+            therapist_name: "Dr Ada Therapist".into(),
+            practice_name: "Harbour Therapy Rooms".into(),
+            registration_number: "HPCSA PS 0123456".into(),
+            practice_contact: "021 555 0100".into(),
+            ..Settings::default()
+        })
         .unwrap();
     let (case_id, referral) = fill(notebook.open_mut().unwrap(), &clock, sessions.max(2), text);
     Seeded { _dir: dir, clock, notebook, case_id, referral }
@@ -181,7 +191,7 @@ fn fill(
         open,
         clock,
         id,
-        note(SessionKind::Intake, day(2), vec![me], &text("intake session")),
+        note(SessionKind::Intake, day(2), vec![me], text, "intake session"),
     )
     .unwrap();
     let t = |tag: &str| Some(text(tag));
@@ -226,7 +236,7 @@ fn fill(
     .unwrap();
     let own = ConsentTerms::PartnerOwn { role: PartnerRole::CoClient };
     consent::record_consent(open, clock, id, consent(partner.id, own, day(4))).unwrap();
-    let mut partner_note = note(SessionKind::Partner, day(4), vec![partner.id], &text("partner session"));
+    let mut partner_note = note(SessionKind::Partner, day(4), vec![partner.id], text, "partner session");
     partner_note.others_present = Some("Interpreter, Mrs Zanele Dlamini".into());
     session::record_session(open, clock, id, partner_note).unwrap();
 
@@ -332,8 +342,7 @@ fn fill(
     let plan = plan::save_plan(open, clock, id, plan).unwrap();
     for k in 0..sessions - 1 {
         let on = day(16 + 7 * k as i64);
-        let mut s =
-            note(SessionKind::Couples, on, vec![me, partner.id], &text(&format!("session {}", k + 3)));
+        let mut s = note(SessionKind::Couples, on, vec![me, partner.id], text, &format!("session {}", k + 3));
         s.goals_addressed = plan.goals.iter().map(|g| g.id).collect();
         if k == 0 {
             s.risk_screen = RiskScreen::Moderate;

@@ -26,7 +26,7 @@ describe('signing and addenda', () => {
     expect(await screen.findByTestId('workflow-error')).toHaveTextContent('Set your name in Settings before signing.');
     expect(screen.queryByTestId('signed-badge')).not.toBeInTheDocument();
 
-    await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10 } });
+    await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
     await user.click(screen.getByTestId('sign-button'));
     const badge = await screen.findByTestId('signed-badge');
     expect(badge).toHaveTextContent(/Signed by Dr Amara Naidoo, (today|.+) at \d\d:\d\d/);
@@ -68,7 +68,7 @@ describe('signing and addenda', () => {
 
   it('signs the completed intake, which then shows its signature', async () => {
     const { user } = await openNotebook(async (fake) => {
-      await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10 } });
+      await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
       const kase = await fake.createCase({ input: newCase('Ada Example') });
       await throughIntake(fake, kase);
     });
@@ -84,7 +84,7 @@ describe('signing and addenda', () => {
 
   it('asks for the late reason when the engine says the note is late, then signs again', async () => {
     const { user, fake } = await openNotebook(async (fake) => {
-      await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10 } });
+      await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
       const kase = await fake.createCase({ input: newCase('Ada Example') });
       await throughIntake(fake, kase);
       fake.store.sessions[0]!.heldOn = '2025-03-10';

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { GOOD, OTHER_GOOD, renderApp } from '../../test/app';
 
-async function openSettings(settings = { therapistName: '', autoLockMinutes: 10 }) {
+async function openSettings(settings = { therapistName: '', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' }) {
   const app = renderApp({ passphrase: GOOD, unlocked: true, settings });
   await app.user.click(await screen.findByTestId('nav-settings'));
   await screen.findByTestId('settings-view');
@@ -24,13 +24,27 @@ describe('settings', () => {
     await user.click(screen.getByTestId('settings-save'));
 
     expect(await screen.findByTestId('settings-saved')).toHaveTextContent('Settings saved');
-    expect(await fake.getSettings()).toEqual({ therapistName: 'Dr Amara Naidoo', autoLockMinutes: 25 });
+    expect(await fake.getSettings()).toEqual({ therapistName: 'Dr Amara Naidoo', autoLockMinutes: 25, practiceName: '', registrationNumber: '', practiceContact: '' });
     expect(name).toHaveValue('Dr Amara Naidoo');
     expect(screen.getByTestId('app-shell')).toHaveTextContent('Dr Amara Naidoo');
 
     // Editing again withdraws the confirmation.
     await user.type(name, '!');
     expect(screen.queryByTestId('settings-saved')).not.toBeInTheDocument();
+  });
+
+  it('saves the practice details that head a referral letter', async () => {
+    const { fake, user } = await openSettings();
+    await user.type(screen.getByLabelText('Practice name'), 'Harbour Therapy Rooms');
+    await user.type(screen.getByLabelText('Registration number'), 'HPCSA PS 0123456');
+    await user.type(screen.getByLabelText('How a doctor reaches you'), '021 555 0100');
+    await user.click(screen.getByTestId('settings-save'));
+    await screen.findByTestId('settings-saved');
+    expect(await fake.getSettings()).toMatchObject({
+      practiceName: 'Harbour Therapy Rooms',
+      registrationNumber: 'HPCSA PS 0123456',
+      practiceContact: '021 555 0100',
+    });
   });
 
   it('refuses an auto-lock time out of range before sending', async () => {

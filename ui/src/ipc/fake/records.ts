@@ -340,6 +340,8 @@ export function referralLetterDraft(s: FakeStore, referralId: ReferralId): Refer
     presentingProblem: s.intakes.get(referral.caseId)?.sections.presentingProblem ?? '',
     relevantHistory: '',
     question: referral.reason,
+    historyOptions: [],
+    partnerRelease: true,
   };
 }
 

@@ -144,7 +144,9 @@ impl Builder<'_> {
             .iter()
             .filter(|s| s.homework_reviewed.is_some() || s.homework_set.is_some())
             .collect();
-        if !reviewed.is_empty() {
+        if !reviewed.is_empty() && !self.opts.full_notes {
+            w.remark("Homework adherence, session by session, is in the course of treatment.");
+        } else if !reviewed.is_empty() {
             w.subheading("Homework adherence");
             let rows = reviewed
                 .into_iter()
@@ -166,32 +168,26 @@ impl Builder<'_> {
         if sessions.is_empty() {
             w.remark("No session is recorded yet.");
         } else {
-            let rows = sessions
-                .iter()
-                .map(|s| {
-                    let minutes = (s.ends_at - s.starts_at).num_minutes();
-                    let present: Vec<String> = s.present.iter().map(|&p| self.role(p).to_string()).collect();
-                    vec![
-                        Text::plain(self.number(s.id).to_string()),
-                        Text::plain(self.date(s.held_on)),
-                        Text::plain(words::session_kind(s.kind)),
-                        Text::plain(format!("{}, {minutes} min", words::modality(s.modality))),
-                        Text::plain(present.join(", ")),
-                        Text::plain(words::risk(s.risk_screen)),
-                    ]
-                })
-                .collect();
-            let columns = ["#", "When", "Kind", "Modality", "Present", "Risk screen"];
-            w.table(Some("Sessions"), &columns, &[1, 3, 2, 3, 3, 3], rows);
-            let shown = self.opts.recent_notes.map_or(sessions.len(), |n| (n as usize).min(sessions.len()));
-            if shown < sessions.len() {
-                w.remark(&format!(
-                    "The notes of the latest {shown} of {} sessions follow in full.",
-                    sessions.len()
-                ));
-            }
-            for s in &sessions[sessions.len() - shown..] {
-                self.note(w, s);
+            // A line a session, at the page's full width: what a supervisor reads before the hour.
+            w.subheading("Sessions, a line each");
+            let items = sessions.iter().map(|s| self.course_line(w, s)).collect();
+            w.block(crate::export::model::Block::List { items });
+            if self.opts.full_notes {
+                let shown =
+                    self.opts.recent_notes.map_or(sessions.len(), |n| (n as usize).min(sessions.len()));
+                if shown < sessions.len() {
+                    w.remark(&format!(
+                        "The notes of the latest {shown} of {} sessions follow in full.",
+                        sessions.len()
+                    ));
+                }
+                for s in &sessions[sessions.len() - shown..] {
+                    self.note(w, s);
+                }
+            } else {
+                w.remark(
+                    "The full session notes are not included; the therapist may add them to the export.",
+                );
             }
         }
         for event in &self.src.case.history {
@@ -210,6 +206,66 @@ impl Builder<'_> {
                 }
             }
         }
+    }
+
+    /// One session as a line of the course: "Session 3, week 3: couples; Client, Partner; in
+    /// person, 50 min. Goals 1, 2. Interventions: ... Homework set: ... Notable: ...".
+    fn course_line(&self, w: &mut Writer, s: &SessionView) -> Text {
+        let cells = self.course_row(w, s);
+        let [who, goals, interventions, homework, notable] = [0, 1, 2, 3, 4].map(|i| cells[i].as_string());
+        let mut line = format!("{}.", who.replace('\n', ": "));
+        let parts = [
+            ("Goals addressed", goals),
+            ("Interventions", interventions),
+            ("Homework", homework),
+            ("Notable", notable),
+        ];
+        for (label, value) in parts {
+            if value.trim() != "-" {
+                line.push_str(&format!(" {label}: {}.", value.replace('\n', "; ").trim_end_matches('.')));
+            }
+        }
+        w.text(&line)
+    }
+
+    /// One session as the cells of a line.
+    fn course_row(&self, w: &mut Writer, s: &SessionView) -> Vec<Text> {
+        let minutes = (s.ends_at - s.starts_at).num_minutes();
+        let present: Vec<&str> = s.present.iter().map(|&p| self.role(p)).collect();
+        let goals: Vec<String> = s.goals_addressed.iter().map(|&g| self.goal_label(g)).collect();
+        let interventions: Vec<&str> = s.interventions_used.iter().map(|i| i.name.as_str()).collect();
+        let mut notable: Vec<String> = Vec::new();
+        if !matches!(s.risk_screen, crate::session::RiskScreen::NoneIdentified) {
+            notable.push(format!("Risk screen: {}.", words::risk(s.risk_screen)));
+        }
+        // Measures have their own section; what else happened goes here.
+        for value in [&s.risk_action, &s.medical_updates].into_iter().flatten() {
+            notable.push(value.trim().to_string());
+        }
+        let mut homework = Vec::new();
+        if let Some(done) = &s.homework_reviewed {
+            homework.push(format!("Reviewed: {}", done.trim()));
+        }
+        if let Some(set) = &s.homework_set {
+            homework.push(format!("Set: {}", set.trim()));
+        }
+        if let Some(others) = &s.others_present {
+            notable.push(format!("Also present: {}", others.trim()));
+        }
+        let dash = |v: String| if v.trim().is_empty() { "-".to_string() } else { v };
+        vec![
+            Text::plain(format!(
+                "{}\n{}: {}; {}, {minutes} min",
+                self.session_label(s),
+                words::session_kind(s.kind),
+                present.join(", "),
+                words::modality(s.modality)
+            )),
+            Text::plain(dash(goals.join(", "))),
+            w.text(&dash(interventions.join(", "))),
+            w.text(&dash(homework.join("\n"))),
+            w.text(&dash(notable.join(" "))),
+        ]
     }
 
     fn note(&self, w: &mut Writer, s: &SessionView) {

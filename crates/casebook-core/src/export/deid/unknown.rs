@@ -22,7 +22,13 @@ fn suspicious(p: &Prepared<'_>, i: usize) -> bool {
     if !original.starts_with(char::is_uppercase) {
         // A sentence that opens in lower case with a word no dictionary has: a name typed in
         // haste ("tshepo, her great-grandson, ...").
-        return letters >= 4 && p.starts_sentence(i) && !words::is_word(folded) && !is_common(original);
+        let apposed = p.gap_after(i) == Some(", ")
+            && p.tokens.get(i + 1).is_some_and(|n| APPOSITION.contains(&n.folded.as_str()));
+        return letters >= 4
+            && apposed
+            && p.starts_sentence(i)
+            && !words::is_word(folded)
+            && !is_common(original);
     }
     // An acronym ("CBT", "PLISSIT", "HIV") is a term, not a name.
     if letters <= 7 && original.chars().all(char::is_uppercase) {
