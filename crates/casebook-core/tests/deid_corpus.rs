@@ -205,8 +205,9 @@ fn summary_of(probes: &[Probe]) -> SupervisionSummary {
         sessions_input(SessionKind::Couples, day(90), present, &note),
     )
     .unwrap();
-    export::supervision_summary(open, clock, kase.id, &SummaryOptions::new("How do I hold both partners?"))
-        .unwrap()
+    // The notes in full, so the note probes are in the summary.
+    let options = SummaryOptions { full_notes: true, ..SummaryOptions::new("How do I hold both partners?") };
+    export::supervision_summary(open, clock, kase.id, &options).unwrap()
 }
 
 /// What became of each character of a recorded text: kept, redacted by a rule, or flagged.

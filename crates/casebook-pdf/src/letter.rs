@@ -52,7 +52,7 @@ pub(crate) fn render(fonts: &Fonts, letter: &ReferralLetter, paper: PaperSize) -
     };
     lines(&mut flow, &[re], Style::new(Face::Bold, 11.5, INK));
     flow.space(12.0);
-    lines(&mut flow, &[letter.salutation.clone()], BODY);
+    lines(&mut flow, std::slice::from_ref(&letter.salutation), BODY);
     flow.space(6.0);
     let (x, w) = (flow.geo.left, flow.geo.text_width());
     let opening = "Thank you for seeing the client named above. I would value your assessment. With the client's consent, this letter shares only what that consent covers.";
