@@ -240,10 +240,16 @@ pub(crate) fn table(flow: &mut Flow<'_>, table: &Table) {
     flow.space(8.0);
 }
 
+/// Ruled space: the first prompt (the feedback) gets five lines, the middle ones three, the last
+/// (the next supervision's date) one.
 fn writing_space(flow: &mut Flow<'_>, prompts: &[String]) {
     let (x, w) = (flow.geo.left, flow.geo.text_width());
-    for prompt in prompts {
-        let lines = 5;
+    for (i, prompt) in prompts.iter().enumerate() {
+        let lines = match i {
+            0 => 5,
+            _ if i + 1 == prompts.len() => 1,
+            _ => 3,
+        };
         flow.keep(16.0 + lines as f32 * 22.0 + 8.0);
         let baseline = flow.y + 11.0;
         flow.text(x, baseline, prompt, Style::new(Face::Bold, 10.0, INK));

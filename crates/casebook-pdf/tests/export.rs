@@ -130,7 +130,7 @@ fn a_de_identified_summary_names_nobody_in_pdf_or_markdown() {
         "[phone]",
         "[email]",
         "[IP address]",
-        "ADDENDUM, WEEK",
+        "Addendum, week",
     ] {
         assert!(flat.contains(word), "PDF lacks {word:?}");
     }
@@ -192,7 +192,9 @@ fn a_referral_letter_is_identified_and_limited_to_what_the_consent_covers() {
     let text = pdf_pages(&path).join("\n");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for part in [
-        "Dear Dr Priya Govender",
+        "Dear Dr Govender,",
+        "Harbour Therapy Rooms",
+        "Registration: HPCSA PS 0123456",
         "Re: Thandi Zwelibanzi (born 14 Jun 1934)",
         "PRESENTING PROBLEM",
         "RELEVANT HISTORY",
@@ -354,10 +356,11 @@ fn a_twelve_session_case_is_brief_by_default_with_no_heading_left_at_a_page_foot
     let opts = SummaryOptions::new("How do I help them hold the gains as sessions space out?");
     export_summary(&mut s, opts, ExportFormat::Pdf, PaperSize::A4, &path);
     let pages = pdf_pages(&path);
-    // Measured: 16 pages before the one-line course and inline labels, 7 now; the target of 4 is
-    // not met with every intake field written (see the README). This guards the 7.
+    // Measured: 16 pages before the line-a-session course, inline labels and a shorter writing
+    // space, 6 now with every field of the case written; the demo cases take 3 to 4. The target of
+    // 4 is not met for this dense case (see the README). This guards the 6.
     println!("a 12-session case, by default: {} pages (target at most 4)", pages.len());
-    assert!(pages.len() <= 7, "{} pages", pages.len());
+    assert!(pages.len() <= 6, "{} pages", pages.len());
     let titles: Vec<&str> = SummarySection::ALL.iter().map(|&k| export::section_title(k)).collect();
     for (i, page) in pages.iter().enumerate() {
         let last =

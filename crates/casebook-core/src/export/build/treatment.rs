@@ -209,63 +209,50 @@ impl Builder<'_> {
     }
 
     /// One session as a line of the course: "Session 3, week 3: couples; Client, Partner; in
-    /// person, 50 min. Goals 1, 2. Interventions: ... Homework set: ... Notable: ...".
+    /// person, 50 min. Goals addressed: Goal 1. Interventions: ... Homework reviewed: ...; set:
+    /// ... Notable: ...".
     fn course_line(&self, w: &mut Writer, s: &SessionView) -> Text {
-        let cells = self.course_row(w, s);
-        let [who, goals, interventions, homework, notable] = [0, 1, 2, 3, 4].map(|i| cells[i].as_string());
-        let mut line = format!("{}.", who.replace('\n', ": "));
-        let parts = [
-            ("Goals addressed", goals),
-            ("Interventions", interventions),
-            ("Homework", homework),
-            ("Notable", notable),
-        ];
-        for (label, value) in parts {
-            if value.trim() != "-" {
-                line.push_str(&format!(" {label}: {}.", value.replace('\n', "; ").trim_end_matches('.')));
-            }
-        }
-        w.text(&line)
-    }
-
-    /// One session as the cells of a line.
-    fn course_row(&self, w: &mut Writer, s: &SessionView) -> Vec<Text> {
         let minutes = (s.ends_at - s.starts_at).num_minutes();
         let present: Vec<&str> = s.present.iter().map(|&p| self.role(p)).collect();
+        let clause = |v: &str| v.trim().trim_end_matches(['.', ';', ',', ':']).trim().to_string();
+        let mut line = format!(
+            "{}: {}; {}; {}, {minutes} min.",
+            self.session_label(s),
+            words::session_kind(s.kind),
+            present.join(", "),
+            words::modality(s.modality)
+        );
         let goals: Vec<String> = s.goals_addressed.iter().map(|&g| self.goal_label(g)).collect();
+        if !goals.is_empty() {
+            line.push_str(&format!(" Goals addressed: {}.", goals.join(", ")));
+        }
         let interventions: Vec<&str> = s.interventions_used.iter().map(|i| i.name.as_str()).collect();
-        let mut notable: Vec<String> = Vec::new();
-        if !matches!(s.risk_screen, crate::session::RiskScreen::NoneIdentified) {
-            notable.push(format!("Risk screen: {}.", words::risk(s.risk_screen)));
+        if !interventions.is_empty() {
+            line.push_str(&format!(" Interventions: {}.", clause(&interventions.join(", "))));
+        }
+        match (&s.homework_reviewed, &s.homework_set) {
+            (Some(done), Some(set)) => {
+                line.push_str(&format!(" Homework reviewed: {}; set: {}.", clause(done), clause(set)))
+            }
+            (Some(done), None) => line.push_str(&format!(" Homework reviewed: {}.", clause(done))),
+            (None, Some(set)) => line.push_str(&format!(" Homework set: {}.", clause(set))),
+            (None, None) => {}
         }
         // Measures have their own section; what else happened goes here.
+        let mut notable: Vec<String> = Vec::new();
+        if !matches!(s.risk_screen, crate::session::RiskScreen::NoneIdentified) {
+            notable.push(format!("risk screen {}", words::risk(s.risk_screen)));
+        }
         for value in [&s.risk_action, &s.medical_updates].into_iter().flatten() {
-            notable.push(value.trim().to_string());
-        }
-        let mut homework = Vec::new();
-        if let Some(done) = &s.homework_reviewed {
-            homework.push(format!("Reviewed: {}", done.trim()));
-        }
-        if let Some(set) = &s.homework_set {
-            homework.push(format!("Set: {}", set.trim()));
+            notable.push(clause(value));
         }
         if let Some(others) = &s.others_present {
-            notable.push(format!("Also present: {}", others.trim()));
+            notable.push(format!("also present: {}", clause(others)));
         }
-        let dash = |v: String| if v.trim().is_empty() { "-".to_string() } else { v };
-        vec![
-            Text::plain(format!(
-                "{}\n{}: {}; {}, {minutes} min",
-                self.session_label(s),
-                words::session_kind(s.kind),
-                present.join(", "),
-                words::modality(s.modality)
-            )),
-            Text::plain(dash(goals.join(", "))),
-            w.text(&dash(interventions.join(", "))),
-            w.text(&dash(homework.join("\n"))),
-            w.text(&dash(notable.join(" "))),
-        ]
+        if !notable.is_empty() {
+            line.push_str(&format!(" Notable: {}.", notable.join("; ")));
+        }
+        w.text(&line)
     }
 
     fn note(&self, w: &mut Writer, s: &SessionView) {
