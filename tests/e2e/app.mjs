@@ -109,3 +109,26 @@ export function dayFromToday(days) {
 export async function scrollTo(s, selector) {
   await s.execute(`document.querySelector(arguments[0])?.scrollIntoView({ block: 'start' });`, [selector]);
 }
+
+/**
+ * Clicks an element once the page has stopped moving it: sections that load after the page is
+ * drawn push what is below them down, and a click aimed at the old place would land elsewhere.
+ */
+export async function clickWhenSteady(s, selector, { timeout = 10000 } = {}) {
+  await s.waitFor(selector, { timeout });
+  const where = () =>
+    s.execute(
+      `const r = document.querySelector(arguments[0])?.getBoundingClientRect();
+       return r ? [Math.round(r.top + window.scrollY), Math.round(r.left)].join(',') : null;`,
+      [selector],
+    );
+  const end = Date.now() + timeout;
+  let last = await where();
+  while (Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = await where();
+    if (now === last) break;
+    last = now;
+  }
+  await (await s.find(selector)).click();
+}

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, createNotebook, setValue, scrollTo } from './app.mjs';
+import { launch, createNotebook, setValue, scrollTo, clickWhenSteady } from './app.mjs';
 
 async function click(s, testid) {
   await (await s.waitFor(`[data-testid="${testid}"]`)).click();
@@ -73,13 +73,18 @@ test('a signed note is locked, takes an addendum, and the notebook verifies', as
 
     // Verify notebook.
     await click(s, 'nav-settings');
-    await click(s, 'verify-button');
+    await clickWhenSteady(s, '[data-testid="verify-button"]');
     await s.waitFor('[data-testid="verify-report"]', { timeout: 30000 });
     await s.waitFor('[data-testid="verify-ok"]');
     const checks = await s.findAll('[data-testid="verify-check"]');
     assert.ok(checks.length >= 3, 'each check is reported');
     await scrollTo(s, '[data-testid="verify-report"]');
     await app.shot('record-02-verify-report');
+  } catch (err) {
+    await app.shot('record-zz-failure');
+    const shown = await s.execute(`return document.querySelector('[data-testid="settings-view"]')?.innerText.slice(-1500) ?? ''`);
+    console.log(`The settings at the failure:\n${shown}`);
+    throw err;
   } finally {
     await app.close();
   }
