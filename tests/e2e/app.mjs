@@ -123,12 +123,18 @@ export async function clickWhenSteady(s, selector, { timeout = 10000 } = {}) {
       [selector],
     );
   const end = Date.now() + timeout;
+  // Steady: in the same place twice in a row, and enabled (a form that is still loading keeps its
+  // buttons disabled, and a click on a disabled button does nothing).
   let last = await where();
   while (Date.now() < end) {
     await new Promise((r) => setTimeout(r, 250));
     const now = await where();
-    if (now === last) break;
+    const enabled = await s.execute(`return !document.querySelector(arguments[0])?.disabled;`, [selector]);
+    if (now === last && enabled) break;
     last = now;
   }
+  // Centred: the window is a little taller than Xvfb's screen (its title bar), and a click in the
+  // strip below the screen's edge is lost.
+  await s.execute(`document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' });`, [selector]);
   await (await s.find(selector)).click();
 }

@@ -112,6 +112,9 @@ test('a backup is made and verified, and restores a wrecked notebook from the lo
     assert.ok(people.rows.some((r) => r.includes('Robin Restorecase')), 'the client is in the JSON');
     const caseFiles = readdirSync(join(exports, folder, 'cases')).sort();
     assert.deepEqual(caseFiles.map((f) => f.replace(/^case-\d+-/, '')), ['robin-restorecase.md', 'robin-restorecase.pdf']);
+  } catch (err) {
+    await app.shot('backup-zz-failure');
+    throw err;
   } finally {
     await app.close();
     rmSync(backups, { recursive: true, force: true });

@@ -126,15 +126,7 @@ export class Element {
     return this.session.cmd(method, `/element/${this.id}${path}`, body);
   }
 
-  /**
-   * Centres the element, then clicks it: the window is a little taller than Xvfb's screen (its
-   * title bar), and WebDriver's own scrolling may leave an element in that strip, where the click
-   * is lost.
-   */
-  async click() {
-    await this.session.execute(`arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });`, [
-      { [ELEMENT]: this.id },
-    ]);
+  click() {
     return this.cmd('POST', '/click', {});
   }
 

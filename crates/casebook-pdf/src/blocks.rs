@@ -72,6 +72,36 @@ pub(crate) fn remark(flow: &mut Flow<'_>, text: &str) {
     flow.space(5.0);
 }
 
+/// About the height of a one-line subheading with its space.
+pub(crate) const SUBHEADING_HEIGHT: f32 = 24.0;
+
+/// The height of the start of a block that must stay with the heading before it: a table's
+/// caption, heading row and first row (three lines of it at most), or two lines of anything else.
+pub(crate) fn start_height(flow: &Flow<'_>, block: &Block) -> f32 {
+    match block {
+        Block::Table { table: t } => {
+            let width = flow.geo.text_width();
+            let cols = column_widths(flow, t, width);
+            let lines = |row: &[Text], style: Style| {
+                cols.iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        row.get(i).map_or(1, |c| wrap(flow.fonts, &runs(c, style), w - 2.0 * PAD).len())
+                    })
+                    .max()
+                    .unwrap_or(1)
+            };
+            let head: Vec<Text> = t.columns.iter().map(|c| Text::plain(c.as_str())).collect();
+            let head_h = lines(&head, CELL_HEAD) as f32 * CELL_LEADING + 2.0 * PAD;
+            let first = t.rows.first().map_or(1, |r| lines(r, CELL)).min(3) as f32 * CELL_LEADING + 2.0 * PAD;
+            let caption = if t.caption.is_some() { 13.0 } else { 0.0 };
+            caption + head_h + first + 4.0
+        }
+        Block::Remark { .. } => 13.0,
+        _ => 2.0 * LEADING + 13.0,
+    }
+}
+
 pub(crate) fn subheading(flow: &mut Flow<'_>, text: &Text) {
     flow.space(6.0);
     flow.keep(16.0 + 3.0 * LEADING);

@@ -20,7 +20,11 @@ pub(crate) fn render(fonts: &Fonts, summary: &SupervisionSummary, paper: PaperSi
         if section.kind == SummarySection::Question {
             question(&mut flow, &section.blocks);
         } else {
-            for block in &section.blocks {
+            for (k, block) in section.blocks.iter().enumerate() {
+                // A subheading keeps the start of what follows it on its page.
+                if let (Block::Subheading { .. }, Some(next)) = (block, section.blocks.get(k + 1)) {
+                    flow.keep(blocks::SUBHEADING_HEIGHT + blocks::start_height(&flow, next));
+                }
                 blocks::block(&mut flow, block);
             }
         }
