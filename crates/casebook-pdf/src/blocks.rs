@@ -270,22 +270,29 @@ pub(crate) fn table(flow: &mut Flow<'_>, table: &Table) {
     flow.space(8.0);
 }
 
-/// Ruled space: the first prompt (the feedback) gets five lines, the middle ones three, the last
-/// (the next supervision's date) one.
+/// Ruled space: the first prompt (the feedback) gets five lines, the middle ones three, and the
+/// last (the next supervision's date) one line of its own, ruled after its label.
 fn writing_space(flow: &mut Flow<'_>, prompts: &[String]) {
+    const PITCH: f32 = 20.0;
     let (x, w) = (flow.geo.left, flow.geo.text_width());
+    let style = Style::new(Face::Bold, 10.0, INK);
     for (i, prompt) in prompts.iter().enumerate() {
-        let lines = match i {
-            0 => 5,
-            _ if i + 1 == prompts.len() => 1,
-            _ => 3,
-        };
-        flow.keep(16.0 + lines as f32 * 22.0 + 8.0);
+        if i + 1 == prompts.len() && i > 0 {
+            flow.keep(PITCH + 8.0);
+            let baseline = flow.y + PITCH - 4.0;
+            flow.text(x, baseline, prompt, style);
+            let end = x + flow.fonts.width(style.face, style.size, prompt) + 8.0;
+            flow.rule(end, x + w, flow.y + PITCH, 0.5, RULE);
+            flow.y += PITCH + 8.0;
+            continue;
+        }
+        let lines = if i == 0 { 5 } else { 3 };
+        flow.keep(16.0 + lines as f32 * PITCH + 8.0);
         let baseline = flow.y + 11.0;
-        flow.text(x, baseline, prompt, Style::new(Face::Bold, 10.0, INK));
+        flow.text(x, baseline, prompt, style);
         flow.y += 16.0;
         for _ in 0..lines {
-            flow.y += 22.0;
+            flow.y += PITCH;
             let y = flow.y;
             flow.rule(x, x + w, y, 0.5, RULE);
         }

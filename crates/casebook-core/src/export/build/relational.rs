@@ -69,7 +69,11 @@ impl Builder<'_> {
             .iter()
             .filter(|x| matches!(x.terms.kind(), ConsentKind::PartnerInvolvement | ConsentKind::PartnerOwn))
             .collect();
-        if !events.is_empty() {
+        // Only a history says more than the consents table of the ethical points: a policy changed
+        // (a second version) or a consent withdrawn or ended.
+        let history = events.len() > 2 || events.iter().any(|x| x.status != ConsentStatus::Active);
+        let listed_in_ethics = self.opts.sections.contains(&crate::export::SummarySection::Ethics);
+        if !events.is_empty() && (history || !listed_in_ethics) {
             w.subheading("Partner consent and secrets-policy events");
             let rows = events.into_iter().map(|x| self.consent_row(w, x)).collect();
             w.table(None, &CONSENT_COLUMNS, &CONSENT_WIDTHS, rows);
