@@ -383,7 +383,7 @@ fn a_twelve_session_case_is_brief_by_default_with_no_heading_left_at_a_page_foot
             .lines()
             .rev()
             .map(str::trim)
-            .find(|l| !l.is_empty() && !(l.contains(" Page ") && l.contains(" of ")))
+            .find(|l| !(l.is_empty() || (l.contains(" Page ") && l.contains(" of "))))
             .unwrap();
         assert!(
             !titles.iter().any(|t| last.ends_with(t.as_str())),
