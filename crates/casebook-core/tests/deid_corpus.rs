@@ -12,6 +12,8 @@
 
 #![allow(clippy::unwrap_used)] // a report over fixed data fails loudly
 
+mod support;
+
 use casebook_core::case::{self, NewCase};
 use casebook_core::clock::{Clock, ManualClock};
 use casebook_core::columns::today;
@@ -21,10 +23,10 @@ use casebook_core::formulation::{self, FormulationInput};
 use casebook_core::intake::{self, IntakeInput, IntakeSections};
 use casebook_core::medical::{self, PractitionerInput, PractitionerKind};
 use casebook_core::person::{self, PersonInput};
-use casebook_core::session::{self, Modality, NoteBody, RiskScreen, SessionInput, SessionKind};
+use casebook_core::session::{self, NoteBody, RiskScreen, SessionInput, SessionKind};
 use casebook_core::vault::VaultConfig;
 use casebook_core::{Location, Notebook, NotebookConfig};
-use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -60,31 +62,19 @@ fn corpus(name: &str) -> Vec<Probe> {
         .collect()
 }
 
+/// A session of `kind` whose note's data is `data` (the harnesses' intake session, retold).
 fn sessions_input(
     kind: SessionKind,
     on: NaiveDate,
     present: Vec<person::PersonId>,
     data: &str,
 ) -> SessionInput {
-    SessionInput {
-        kind,
-        body: NoteBody::Dap { data: Some(data.into()), assessment: None, plan: None },
-        held_on: on,
-        starts_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        ends_at: NaiveTime::from_hms_opt(9, 50, 0).unwrap(),
-        modality: Modality::InPerson,
-        present,
-        others_present: None,
-        goals_addressed: vec![],
-        interventions_used: vec![],
-        homework_reviewed: None,
-        homework_set: None,
-        measures_given: None,
-        risk_screen: RiskScreen::NoneIdentified,
-        risk_action: None,
-        medical_updates: None,
-        next_appointment: None,
-    }
+    let mut input = support::intake_session(on, present[0]);
+    input.kind = kind;
+    input.present = present;
+    input.body = NoteBody::Dap { data: Some(data.into()), assessment: None, plan: None };
+    input.risk_screen = RiskScreen::NoneIdentified;
+    input
 }
 
 /// The texts of each field, joined with blank lines: what each field of the case holds.
