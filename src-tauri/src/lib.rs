@@ -97,6 +97,7 @@ pub fn run() {
             commands::casework::update_case,
             commands::casework::get_case,
             commands::casework::list_cases,
+            commands::casework::search,
             commands::casework::close_case,
             commands::casework::reopen_case,
             commands::casework::get_retention_profile,

@@ -40,6 +40,13 @@ pub fn typescript() -> String {
         crate::case::CaseDetails::decl(&cfg),
         crate::case::CaseFilter::decl(&cfg),
         crate::case::CaseListItem::decl(&cfg),
+        // Search.
+        crate::search::SearchKind::decl(&cfg),
+        crate::search::SearchRequest::decl(&cfg),
+        crate::search::SnippetPart::decl(&cfg),
+        crate::search::SearchHit::decl(&cfg),
+        crate::search::SearchTerm::decl(&cfg),
+        crate::search::SearchResults::decl(&cfg),
         crate::case::CaseView::decl(&cfg),
         crate::case::PartnerView::decl(&cfg),
         crate::case::ClosingReason::decl(&cfg),

@@ -25,6 +25,7 @@ pub mod notebook;
 pub mod person;
 pub mod plan;
 pub mod record;
+pub mod search;
 pub mod session;
 pub mod settings;
 pub mod store;

@@ -582,11 +582,12 @@ fn check_schema_exact(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The names of the notebook's own tables (not SQLite's), in name order: what a backup's
-/// fingerprint and the full export walk.
+/// The names of the notebook's own tables (not SQLite's, nor the search index, which is derived
+/// from them), in name order: what a backup's fingerprint and the full export walk.
 pub(crate) fn user_tables(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+           AND name NOT LIKE 'search\\_index%' ESCAPE '\\' ORDER BY name",
     )?;
     let names = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(names)

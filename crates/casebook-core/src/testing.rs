@@ -81,7 +81,11 @@ impl Fixture {
         tables
             .into_iter()
             .map(|t| {
-                let mut stmt = conn.prepare(&format!("SELECT * FROM {t} ORDER BY rowid")).unwrap();
+                // Tables without a rowid (the search index's configuration) in key order.
+                let mut stmt = conn
+                    .prepare(&format!("SELECT * FROM {t} ORDER BY rowid"))
+                    .or_else(|_| conn.prepare(&format!("SELECT * FROM {t} ORDER BY 1")))
+                    .unwrap();
                 let n = stmt.column_count();
                 let rows = stmt
                     .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())

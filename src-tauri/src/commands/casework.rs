@@ -6,7 +6,9 @@
 use crate::ipc::Arg;
 use crate::state::AppState;
 use casebook_core::ErrorReply;
-use casebook_core::{case, consent, diagnosis, drafts, formulation, intake, medical, person, plan, session};
+use casebook_core::{
+    case, consent, diagnosis, drafts, formulation, intake, medical, person, plan, search, session,
+};
 use tauri::State;
 
 type Reply<T> = Result<T, ErrorReply>;
@@ -477,4 +479,14 @@ pub fn discard_draft(state: State<'_, AppState>, editor_key: Arg<String>) -> Rep
 #[tauri::command(async)]
 pub fn list_drafts(state: State<'_, AppState>) -> Reply<Vec<drafts::DraftInfo>> {
     state.with_open("list_drafts", |open, _clock| drafts::list_drafts(open))
+}
+
+/// Searches everything written in the notebook. Reads only; the words are never logged.
+#[tauri::command(async)]
+pub fn search(
+    state: State<'_, AppState>,
+    request: Arg<search::SearchRequest>,
+) -> Reply<search::SearchResults> {
+    let Arg(request) = request;
+    state.with_open("search", |open, _clock| search::search(open, &request))
 }

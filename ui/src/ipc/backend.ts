@@ -50,6 +50,7 @@ export interface CaseCommands {
   updateCase(args: { id: T.CaseId; input: T.CaseDetails }): Promise<T.CaseView>;
   getCase(args: { id: T.CaseId }): Promise<T.CaseView>;
   listCases(args: { filter: T.CaseFilter }): Promise<T.CaseListItem[]>;
+  search(args: { request: T.SearchRequest }): Promise<T.SearchResults>;
   closeCase(args: { id: T.CaseId; input: T.CloseCase }): Promise<T.CaseView>;
   reopenCase(args: { id: T.CaseId; input: T.ReopenCase }): Promise<T.CaseView>;
   getRetentionProfile(): Promise<T.RetentionProfile>;

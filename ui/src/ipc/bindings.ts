@@ -206,6 +206,78 @@ name?: string | null, };
 
 export type CaseListItem = { id: CaseId, clientName: string, partnerName: string | null, difficulties: Array<Difficulty>, status: CaseStatus, stage: CaseStage, firstContactOn: string, nextAppointment: string | null, reviewOn: string | null, reviewOverdue: boolean, };
 
+export type SearchKind = "case" | "intake" | "session" | "formulation" | "plan" | "plan_goal" | "consent" | "referral" | "rule_out" | "addendum" | "process_note" | "case_event" | "diagnosis";
+
+export type SearchRequest = { 
+/**
+ * Words, "quoted phrases", prefixes (`vagin*`) and `OR`.
+ */
+text: string, 
+/**
+ * One case, or every case.
+ */
+caseId?: CaseId | null, 
+/**
+ * Only these kinds of record; none or empty means every kind.
+ */
+kinds?: Array<SearchKind> | null, 
+/**
+ * Records dated on or after this day.
+ */
+from?: string | null, 
+/**
+ * Records dated on or before this day.
+ */
+to?: string | null, 
+/**
+ * Open or closed cases only.
+ */
+status?: CaseStatus | null, 
+/**
+ * Search process notes too (they are private: off unless ticked).
+ */
+includeProcessNotes?: boolean | null, 
+/**
+ * At most this many hits (1 to [`MAX_HITS`], default 50).
+ */
+limit?: number | null, };
+
+export type SnippetPart = { text: string, hit: boolean, };
+
+export type SearchHit = { caseId: CaseId, clientName: string, caseStatus: CaseStatus, kind: SearchKind, 
+/**
+ * The record's id (for an intake, the case's id).
+ */
+recordId: number, 
+/**
+ * For an addendum, the record it corrects: `session_note`, `intake`, `formulation`, `plan`.
+ */
+parentKind: string | null, parentId: number | null, 
+/**
+ * The field the words are in, as stored (`subjective`, `nodal_point`).
+ */
+field: string, 
+/**
+ * What the therapist calls the record and the field ("Session note", "Subjective").
+ */
+kindLabel: string, fieldLabel: string, dated: string, private: boolean, snippet: Array<SnippetPart>, };
+
+export type SearchTerm = { 
+/**
+ * One word or a phrase's words, lower case, accents kept as typed.
+ */
+words: Array<string>, 
+/**
+ * The last word is a prefix.
+ */
+prefix: boolean, };
+
+export type SearchResults = { hits: Array<SearchHit>, terms: Array<SearchTerm>, 
+/**
+ * More hits exist than were returned.
+ */
+more: boolean, };
+
 export type CaseView = { id: CaseId, client: PersonView, partner: PartnerView | null, difficulties: Array<Difficulty>, otherDifficulty: string | null, referralSource: string | null, hasPartner: boolean, firstContactOn: string, status: CaseStatus, stage: CaseStage, 
 /**
  * Intake, partner involvement, medical liaison, formulation, plan, sessions, closing.

@@ -117,6 +117,12 @@ export class FakeBackend implements Backend {
     bytes: 2_457_600,
   };
   restorePreviewAnswer: T.RestorePreview | ErrorReply = { ...SAMPLE_RESTORE_PREVIEW };
+  /**
+   * Search, as a stub with no rules of its own (issue 9): the engine's matching, ranking and
+   * refusals are tested against the engine. Tests set the answer and read what was asked.
+   */
+  searchAnswer: T.SearchResults | ErrorReply = { hits: [], terms: [], more: false };
+  readonly searches: T.SearchRequest[] = [];
   /** Every credential the restore preview was sent. */
   readonly restoreCredentials: T.RestoreCredential[] = [];
   /** Every file "written" by an export, with its path. */
@@ -305,6 +311,13 @@ export class FakeBackend implements Backend {
     this.run('updateCase', a, (s, x) => cases.updateCase(s, x.id, x.input));
   getCase = (a: { id: T.CaseId }) => this.run('getCase', a, (s, x) => cases.getCase(s, x.id));
   listCases = (a: { filter: T.CaseFilter }) => this.run('listCases', a, (s, x) => cases.listCases(s, x.filter));
+  search = (a: { request: T.SearchRequest }) =>
+    this.run('search', a, (_s, x) => {
+      this.searches.push(x.request);
+      const answer = this.searchAnswer;
+      if ('kind' in answer) throw answer;
+      return structuredClone(answer);
+    });
   closeCase = (a: { id: T.CaseId; input: T.CloseCase }) =>
     this.run('closeCase', a, (s, x) => cases.closeCase(s, x.id, x.input));
   reopenCase = (a: { id: T.CaseId; input: T.ReopenCase }) =>

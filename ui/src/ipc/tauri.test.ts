@@ -50,6 +50,7 @@ describe('tauriBackend', () => {
       ['updateCase', 'update_case'],
       ['getCase', 'get_case'],
       ['listCases', 'list_cases'],
+      ['search', 'search'],
       ['closeCase', 'close_case'],
       ['reopenCase', 'reopen_case'],
       ['setRetentionProfile', 'set_retention_profile'],

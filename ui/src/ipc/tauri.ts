@@ -26,6 +26,7 @@ type Command =
   | 'update_case'
   | 'get_case'
   | 'list_cases'
+  | 'search'
   | 'close_case'
   | 'reopen_case'
   | 'get_retention_profile'
@@ -127,6 +128,7 @@ export const tauriBackend: Backend = {
   updateCase: (args) => call('update_case', args),
   getCase: (args) => call('get_case', args),
   listCases: (args) => call('list_cases', args),
+  search: (args) => call('search', args),
   closeCase: (args) => call('close_case', args),
   reopenCase: (args) => call('reopen_case', args),
   getRetentionProfile: () => call('get_retention_profile'),

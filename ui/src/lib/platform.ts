@@ -19,3 +19,17 @@ export function isLockShortcut(event: KeyboardEvent): boolean {
     event.key.toLowerCase() === 'l'
   );
 }
+
+/** The search shortcut: Ctrl+K, or ⌘K on a Mac. */
+export function searchShortcutLabel(): string {
+  return isMac() ? '⌘K' : 'Ctrl+K';
+}
+
+export function isSearchShortcut(event: KeyboardEvent): boolean {
+  return (
+    (event.ctrlKey || event.metaKey) &&
+    !event.altKey &&
+    !event.shiftKey &&
+    event.key.toLowerCase() === 'k'
+  );
+}

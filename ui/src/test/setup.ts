@@ -14,3 +14,15 @@ afterEach(() => {
 // file that opens them waits for Vite to transform that code, seconds on 2 cores under load, so
 // waits get more room (and tests more time, in vite.config.ts).
 configure({ asyncUtilTimeout: 5000 });
+
+// jsdom has <dialog> without its modal methods: enough of them for the window's dialogs.
+if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.open) return;
+    this.open = false;
+    this.dispatchEvent(new Event('close'));
+  };
+}
