@@ -54,6 +54,7 @@ memscan: setup-test ui-build
 bench: setup-test ui-build
 	cargo bench -p casebook-core --bench notebook
 	cargo bench -p casebook-core --bench scale
+	cargo bench -p casebook-core --bench search
 	cargo bench -p casebook-core --bench backup
 	cargo bench -p casebook-pdf --bench export
 	cargo build --release -p casebook -p casebook-hello $(FEATURES),casebook-hello/custom-protocol

@@ -155,6 +155,23 @@ test('hostile calls from the page get typed errors and write nothing', async () 
     const [made] = await invokeAll(s, [['create_case', { input: newCase }]]);
     assert.ok(made.ok, `a well-formed call still works: ${JSON.stringify(made)}`);
     const caseId = made.value.id;
+
+    // R2 with search (issue 14): the canary, the client's name, is searched for and found, and a
+    // malformed or oversized search is a typed refusal that does not echo it. The scan at the
+    // end checks that no search left it in a file.
+    const searches = await invokeAll(s, [
+      ['search', { request: { text: CANARY } }],
+      ['search', { request: { text: `"${CANARY}` } }],
+      ['search', { request: { text: `${CANARY} NEAR(` } }],
+      ['search', { request: { text: CANARY.repeat(200_000) } }],
+      ['search', { request: { text: CANARY, [CANARY]: true } }],
+    ]);
+    assert.ok(searches[0].ok && searches[0].value.hits.some((h) => h.caseId === caseId), JSON.stringify(searches[0]));
+    for (const [i, a] of searches.slice(1).entries()) {
+      assert.equal(a.ok, false, `malformed search ${i} refused`);
+      assertTyped(a, `search ${i}`);
+      assert.equal(a.error.kind, 'invalid', JSON.stringify(a.error));
+    }
     const options = {
       question: 'How to pace the work?',
       sections: ['question'],

@@ -1,4 +1,4 @@
-// R28, memory after lock. Canary texts (a passphrase, a client's name, the therapist's name) are
+// R28, memory after lock. Canary texts (a passphrase, a client's name, the therapist's name, a search) are
 // put in a notebook through the window; then the app is started again *without* WebDriver (a
 // driven page cannot outlive its web process, which lock now ends), unlocked by typing into the
 // real window with xdotool, and locked with Ctrl+L. The scan of every process of the app (the app
@@ -16,7 +16,9 @@ import { processTree, scanTree } from './memory.mjs';
 const PASS = 'Quokka canary lantern 7319';
 const CLIENT = 'Zebedee Canarymthembu';
 const THERAPIST = 'Dr Ottoline Canaryvale';
-const TEXTS = [PASS, CLIENT, THERAPIST];
+// Typed into the search dialog (Ctrl+K) while open: a search is client text too (issue 14).
+const SEARCHED = 'Canarysought Ombudswords';
+const TEXTS = [PASS, CLIENT, THERAPIST, SEARCHED];
 const SETTLE_MS = Number(process.env.CASEBOOK_MEMSCAN_WAIT_MS ?? 30000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -27,7 +29,7 @@ function xdotool(...args) {
 function report(label, scan) {
   for (const p of scan) {
     console.log(
-      `R28 ${label}: ${p.name} (pid ${p.pid}): passphrase ${p.counts[0]}, client name ${p.counts[1]}, therapist name ${p.counts[2]}${p.error ? ` (${p.error})` : ''}`,
+      `R28 ${label}: ${p.name} (pid ${p.pid}): passphrase ${p.counts[0]}, client name ${p.counts[1]}, therapist name ${p.counts[2]}, search ${p.counts[3]}${p.error ? ` (${p.error})` : ''}`,
     );
   }
 }
@@ -94,11 +96,17 @@ test('after lock no process of the app holds the passphrase or client text', asy
       const scan = scanTree(made.notebook, TEXTS);
       return scan.length >= 2 && total(scan, 1) > 0 ? scan : null;
     });
+    // A search, typed into Ctrl+K as a therapist would, left open until the lock.
+    xdotool('windowfocus', '--sync', window);
+    xdotool('key', 'ctrl+k');
+    await sleep(1000);
+    xdotool('type', '--delay', '40', SEARCHED);
     await sleep(2000);
     const before = scanTree(made.notebook, TEXTS);
     report('open', before);
     assert.ok(before.length >= 2 && open.length >= 2, 'the app and its WebKit processes were found');
     assert.ok(total(before, 0) > 0 && total(before, 1) > 0, 'the scan finds the typed passphrase and the client name');
+    assert.ok(total(before, 3) > 0, 'the scan finds the typed search');
     try {
       execFileSync('import', ['-window', 'root', `${process.env.CASEBOOK_E2E_ARTIFACTS ?? '.'}/memory-01-open.png`]);
     } catch {

@@ -21,7 +21,7 @@ use crate::columns::{TextEnum, text_enum};
 use crate::error::{Error, Result};
 use crate::notebook::OpenNotebook;
 use chrono::NaiveDate;
-use rusqlite::{Connection, params_from_iter, types::Value};
+use rusqlite::{Connection, OptionalExtension, params_from_iter, types::Value};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -33,6 +33,10 @@ pub const MAX_TERMS: usize = 16;
 /// The most hits one search returns (and the default).
 pub const MAX_HITS: u32 = 100;
 const DEFAULT_HITS: u32 = 50;
+/// How many matching session-note entries are ranked, newest first, when the words are common.
+pub const RANK_WINDOW: i64 = 4_000;
+/// The rowids of session-note entries (kind 1 in migration 8's numbering, the lowest).
+const SESSIONS: std::ops::Range<i64> = (1 << 48)..(2 << 48);
 /// How many words a snippet shows around the match.
 const SNIPPET_WORDS: i32 = 18;
 /// Private-use characters marking a match inside a snippet, split out before it leaves.
@@ -133,6 +137,9 @@ pub struct SearchResults {
     pub terms: Vec<SearchTerm>,
     /// More hits exist than were returned.
     pub more: bool,
+    /// The words are in so many session notes that those were ranked among the newest
+    /// [`RANK_WINDOW`] that hold them (every other kind of record was ranked whole).
+    pub recent_only: bool,
 }
 
 /// A parsed query: the FTS5 expression and its terms. Empty when nothing searchable was typed.
@@ -288,69 +295,115 @@ pub fn search_in(conn: &Connection, request: &SearchRequest) -> Result<SearchRes
         return Err(Error::invalid("to", "The end of the date range is before its start."));
     }
     if parsed.expression.is_empty() {
-        return Ok(SearchResults { hits: Vec::new(), terms: parsed.terms, more: false });
+        return Ok(SearchResults { hits: Vec::new(), terms: parsed.terms, more: false, recent_only: false });
     }
 
-    let mut sql = String::from(
-        "SELECT s.case_id, s.kind, s.record_id, s.field, s.dated, c.status, p.full_name
-         FROM search_index s JOIN case_file c ON c.id = s.case_id JOIN person p ON p.id = c.client_id
-         WHERE search_index MATCH ?",
-    );
-    let mut args: Vec<Value> = vec![Value::Text(parsed.expression.clone())];
+    // The therapist's words are matched in the text only; one case is a word of its own, so a
+    // search in one case reads only that case's entries.
+    let mut expression = format!("body : ({})", parsed.expression);
     if let Some(case_id) = request.case_id {
-        sql.push_str(" AND s.case_id = ?");
-        args.push(Value::Integer(case_id.0));
+        expression.push_str(&format!(" AND scope : \"case{}\"", case_id.0));
     }
+    // Filters on the entries' stored columns; a status is a set of cases, not a join, so the
+    // ranking never waits on a row-by-row lookup of every match.
+    let mut filters = String::new();
+    let mut args: Vec<Value> = Vec::new();
     let kinds = request.kinds.clone().unwrap_or_default();
     let private = request.include_process_notes.unwrap_or(false);
     let wanted: Vec<SearchKind> = if kinds.is_empty() { SearchKind::ALL.to_vec() } else { kinds };
     let wanted: Vec<SearchKind> =
         wanted.into_iter().filter(|k| private || *k != SearchKind::ProcessNote).collect();
     if wanted.is_empty() {
-        return Ok(SearchResults { hits: Vec::new(), terms: parsed.terms, more: false });
+        return Ok(SearchResults { hits: Vec::new(), terms: parsed.terms, more: false, recent_only: false });
     }
     if wanted.len() < SearchKind::ALL.len() {
-        sql.push_str(" AND s.kind IN (");
-        sql.push_str(&vec!["?"; wanted.len()].join(", "));
-        sql.push(')');
+        filters.push_str(" AND kind IN (");
+        filters.push_str(&vec!["?"; wanted.len()].join(", "));
+        filters.push(')');
         args.extend(wanted.iter().map(|k| Value::Text(k.as_str().into())));
     }
     if let Some(from) = request.from {
-        sql.push_str(" AND s.dated >= ?");
+        filters.push_str(" AND dated >= ?");
         args.push(Value::Text(crate::columns::date_text(from)));
     }
     if let Some(to) = request.to {
-        sql.push_str(" AND s.dated <= ?");
+        filters.push_str(" AND dated <= ?");
         args.push(Value::Text(crate::columns::date_text(to)));
     }
     if let Some(status) = request.status {
-        sql.push_str(" AND c.status = ?");
+        filters.push_str(" AND case_id IN (SELECT id FROM case_file WHERE status = ?)");
         args.push(Value::Text(status.as_str().into()));
     }
-    sql.push_str(" ORDER BY s.rank LIMIT ?");
-    args.push(Value::Integer(i64::from(limit) + 1));
 
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
-        Ok(Row {
-            case_id: r.get(0)?,
-            kind: r.get(1)?,
-            record_id: r.get(2)?,
-            field: r.get(3)?,
-            dated: crate::columns::date(r, 4)?,
-            status: r.get(5)?,
-            client_name: r.get(6)?,
-        })
-    });
-    let mut found: Vec<Row> = match rows.and_then(|rows| rows.collect::<rusqlite::Result<_>>()) {
-        Ok(found) => found,
+    let fts = |error: rusqlite::Error| -> Error {
         // The expression is quoted strings only; if FTS5 still refuses it, say so plainly.
-        Err(error) if error.to_string().contains("fts5") => {
-            return Err(invalid("Casebook could not read that search. Try plain words."));
+        if error.to_string().contains("fts5") {
+            invalid("Casebook could not read that search. Try plain words.")
+        } else {
+            error.into()
         }
-        Err(error) => return Err(error.into()),
     };
+    // Ranking reads every match. Where the words are in more than RANK_WINDOW entries of the
+    // whole notebook, session notes (most of any notebook) are ranked among the RANK_WINDOW
+    // newest that match; every other kind of record is ranked whole. Session notes have the
+    // lowest rowids, so that is one range: from the oldest of those newest notes to the end.
+    let mut from = i64::MIN;
+    if request.case_id.is_none() && matches_more_than(conn, &expression, RANK_WINDOW).map_err(fts)? {
+        from = newest_sessions_from(conn, &expression).map_err(fts)?;
+    }
+    let recent_only = from > SESSIONS.start;
+    let ranges = [(from, i64::MAX)];
+    let sql = format!(
+        "SELECT rank, case_id, kind, record_id, field, dated FROM search_index
+         WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?{filters} ORDER BY rank LIMIT ?"
+    );
+    let mut ranked: Vec<(f64, Row)> = Vec::new();
+    {
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for (low, high) in &ranges {
+            let mut all: Vec<Value> = vec![Value::Text(expression.clone()), Value::Integer(*low), Value::Integer(*high)];
+            all.extend(args.iter().cloned());
+            all.push(Value::Integer(i64::from(limit) + 1));
+            let rows = stmt
+                .query_map(params_from_iter(all.iter()), |r| {
+                    Ok((
+                        r.get::<_, f64>(0)?,
+                        Row {
+                            case_id: r.get(1)?,
+                            kind: r.get(2)?,
+                            record_id: r.get(3)?,
+                            field: r.get(4)?,
+                            dated: crate::columns::date(r, 5)?,
+                            status: CaseStatus::Open,
+                            client_name: String::new(),
+                        },
+                    ))
+                })
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+                .map_err(fts)?;
+            ranked.extend(rows);
+        }
+    }
+    // FTS5's rank is bm25 negated: lower is better.
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut found: Vec<Row> = ranked.into_iter().map(|(_, row)| row).collect();
     let more = found.len() > limit as usize;
+    found.truncate(limit as usize);
+    let mut cases: HashMap<CaseId, (CaseStatus, String)> = HashMap::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT c.status, p.full_name FROM case_file c JOIN person p ON p.id = c.client_id WHERE c.id = ?1",
+        )?;
+        for row in &mut found {
+            if !cases.contains_key(&row.case_id) {
+                let case = stmt.query_row([row.case_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                cases.insert(row.case_id, case);
+            }
+            let (status, name) = &cases[&row.case_id];
+            row.status = *status;
+            row.client_name = name.clone();
+        }
+    }
     found.truncate(limit as usize);
 
     let snippets = snippets(conn, &parsed.expression, &found)?;
@@ -373,7 +426,26 @@ pub fn search_in(conn: &Connection, request: &SearchRequest) -> Result<SearchRes
             snippet,
         })
         .collect();
-    Ok(SearchResults { hits, terms: parsed.terms, more })
+    Ok(SearchResults { hits, terms: parsed.terms, more, recent_only })
+}
+
+/// Whether the expression matches more than `n` entries (reads at most n + 1, unranked).
+fn matches_more_than(conn: &Connection, expression: &str, n: i64) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)")?
+        .query_row(rusqlite::params![expression, n + 1], |r| r.get::<_, i64>(0))
+        .map(|count| count > n)
+}
+
+/// The lowest rowid among the RANK_WINDOW newest session-note entries that match.
+fn newest_sessions_from(conn: &Connection, expression: &str) -> rusqlite::Result<i64> {
+    let found: Option<i64> = conn
+        .prepare_cached(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+             ORDER BY rowid DESC LIMIT 1 OFFSET ?4",
+        )?
+        .query_row(rusqlite::params![expression, SESSIONS.start, SESSIONS.end - 1, RANK_WINDOW - 1], |r| r.get(0))
+        .optional()?;
+    Ok(found.unwrap_or(SESSIONS.start))
 }
 
 struct Row {
@@ -390,25 +462,24 @@ type Parent = Option<(String, i64)>;
 
 /// Each hit's snippet, cut from the record's own text, and an addendum's parent record.
 fn snippets(conn: &Connection, expression: &str, rows: &[Row]) -> Result<Vec<(Vec<SnippetPart>, Parent)>> {
-    conn.execute_batch(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snippet
-         USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')",
+    // A scratch database in memory, for this search only: the notebook's own connection may be
+    // read-only (while the whole-file check of R7 runs after unlock), and nothing of the texts
+    // should outlive the search. Closing it frees (and the app's allocator wipes) its pages.
+    let scratch = Connection::open_in_memory()?;
+    scratch.execute_batch(
+        "CREATE VIRTUAL TABLE search_snippet USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')",
     )?;
     let mut parents = Vec::with_capacity(rows.len());
     let mut texts = Vec::with_capacity(rows.len());
     for row in rows {
-        let view = format!("search_src_{}", row.kind.as_str());
         let body: Option<String> = conn
-            .query_row(
-                &format!("SELECT body FROM {view} WHERE record_id = ?1 AND field = ?2"),
-                rusqlite::params![row.record_id, row.field],
-                |r| r.get(0),
-            )
-            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+            .prepare_cached(&source_sql(row.kind, &row.field))?
+            .query_row(rusqlite::params![row.record_id, row.field], |r| r.get(0))
+            .optional()?
+            .flatten();
         texts.push(body.unwrap_or_default().replace([OPEN, CLOSE], ""));
         parents.push(if row.kind == SearchKind::Addendum {
-            Some(conn.query_row(
-                "SELECT record_kind, record_id FROM addendum WHERE id = ?1",
+            Some(conn.prepare_cached("SELECT record_kind, record_id FROM addendum WHERE id = ?1")?.query_row(
                 [row.record_id],
                 |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
             )?)
@@ -416,34 +487,62 @@ fn snippets(conn: &Connection, expression: &str, rows: &[Row]) -> Result<Vec<(Ve
             None
         });
     }
-    let result = (|| -> Result<Vec<(Vec<SnippetPart>, Parent)>> {
-        {
-            let mut insert = conn.prepare("INSERT INTO temp.search_snippet (rowid, body) VALUES (?1, ?2)")?;
-            for (i, text) in texts.iter().enumerate() {
-                insert.execute(rusqlite::params![i as i64, text])?;
-            }
+    {
+        let mut insert = scratch.prepare("INSERT INTO search_snippet (rowid, body) VALUES (?1, ?2)")?;
+        for (i, text) in texts.iter().enumerate() {
+            insert.execute(rusqlite::params![i as i64, text])?;
         }
-        let mut cut: HashMap<i64, String> = HashMap::new();
-        let mut stmt = conn.prepare(&format!(
+    }
+    let mut cut: HashMap<i64, String> = HashMap::new();
+    {
+        let mut stmt = scratch.prepare(&format!(
             "SELECT rowid, snippet(search_snippet, 0, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS})
-             FROM temp.search_snippet WHERE search_snippet MATCH ?1"
+             FROM search_snippet WHERE search_snippet MATCH ?1"
         ))?;
         let mut rows_out = stmt.query([expression])?;
         while let Some(r) = rows_out.next()? {
             cut.insert(r.get(0)?, r.get(1)?);
         }
-        Ok(texts
-            .iter()
-            .enumerate()
-            .zip(parents.iter().cloned())
-            .map(|((i, text), parent)| {
-                let marked = cut.remove(&(i as i64)).unwrap_or_else(|| lead(text));
-                (split_marked(&marked), parent)
-            })
-            .collect())
-    })();
-    conn.execute("DELETE FROM temp.search_snippet", [])?;
-    result
+    }
+    Ok(texts
+        .iter()
+        .enumerate()
+        .zip(parents)
+        .map(|((i, text), parent)| {
+            let marked = cut.remove(&(i as i64)).unwrap_or_else(|| lead(text));
+            (split_marked(&marked), parent)
+        })
+        .collect())
+}
+
+/// The statement that reads one field's text (`?1` the record's id, `?2` the field): the column
+/// itself where the field is a column, else the kind's search_src view, which composes it.
+fn source_sql(kind: SearchKind, field: &str) -> String {
+    let view = || format!("SELECT body FROM search_src_{} WHERE record_id = ?1 AND field = ?2", kind.as_str());
+    // The field comes from the index, which only the migration's views fill; a name of any other
+    // shape goes through the view, where it simply finds nothing.
+    if !field.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return view();
+    }
+    let (table, id) = match (kind, field) {
+        (SearchKind::Case, _)
+        | (SearchKind::Formulation, "factors")
+        | (SearchKind::Plan, "interventions")
+        | (SearchKind::Referral, "practitioner") => return view(),
+        (SearchKind::Session, _) => ("session_note", "id"),
+        (SearchKind::Intake, _) => ("intake", "case_id"),
+        (SearchKind::Formulation, _) => ("formulation", "id"),
+        (SearchKind::Plan, _) => ("plan", "id"),
+        (SearchKind::PlanGoal, _) => ("plan_goal", "id"),
+        (SearchKind::Consent, _) => ("consent", "id"),
+        (SearchKind::Referral, _) => ("referral", "id"),
+        (SearchKind::RuleOut, _) => ("rule_out", "id"),
+        (SearchKind::Addendum, _) => ("addendum", "id"),
+        (SearchKind::ProcessNote, _) => ("process_note", "id"),
+        (SearchKind::CaseEvent, _) => ("case_event", "id"),
+        (SearchKind::Diagnosis, _) => ("diagnosis", "id"),
+    };
+    format!("SELECT {field} FROM {table} WHERE {id} = ?1 AND ?2 IS NOT NULL")
 }
 
 /// The first words of a text, when no match can be marked in it.
@@ -474,6 +573,26 @@ fn split_marked(marked: &str) -> Vec<SnippetPart> {
         parts.push(SnippetPart { text: current, hit });
     }
     parts
+}
+
+/// Empties the index and builds it again from the records, as migration 8 does for a notebook
+/// written before it. For the bench's build figure, and for an index that needs rebuilding.
+pub fn rebuild_index(conn: &Connection) -> Result<()> {
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')", [])?;
+    let union = SearchKind::ALL
+        .iter()
+        .map(|k| format!("SELECT * FROM search_src_{}", k.as_str()))
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    conn.execute(
+        &format!(
+            "INSERT INTO search_index (rowid, body, scope, case_id, kind, record_id, field, dated)
+             SELECT key, body, 'case' || case_id, case_id, kind, record_id, field, dated FROM ({union})
+             WHERE body <> ''"
+        ),
+        [],
+    )?;
+    Ok(())
 }
 
 /// What the therapist calls a kind of record.

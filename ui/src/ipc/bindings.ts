@@ -276,7 +276,12 @@ export type SearchResults = { hits: Array<SearchHit>, terms: Array<SearchTerm>,
 /**
  * More hits exist than were returned.
  */
-more: boolean, };
+more: boolean, 
+/**
+ * The words are in so many session notes that those were ranked among the newest
+ * [`RANK_WINDOW`] that hold them (every other kind of record was ranked whole).
+ */
+recentOnly: boolean, };
 
 export type CaseView = { id: CaseId, client: PersonView, partner: PartnerView | null, difficulties: Array<Difficulty>, otherDifficulty: string | null, referralSource: string | null, hasPartner: boolean, firstContactOn: string, status: CaseStatus, stage: CaseStage, 
 /**

@@ -121,7 +121,7 @@ export class FakeBackend implements Backend {
    * Search, as a stub with no rules of its own (issue 9): the engine's matching, ranking and
    * refusals are tested against the engine. Tests set the answer and read what was asked.
    */
-  searchAnswer: T.SearchResults | ErrorReply = { hits: [], terms: [], more: false };
+  searchAnswer: T.SearchResults | ErrorReply = { hits: [], terms: [], more: false, recentOnly: false };
   readonly searches: T.SearchRequest[] = [];
   /** Every credential the restore preview was sent. */
   readonly restoreCredentials: T.RestoreCredential[] = [];

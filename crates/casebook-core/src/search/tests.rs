@@ -420,6 +420,21 @@ fn the_index_agrees_with_a_rebuild_from_the_records() {
         .collect();
     assert_eq!(indexed, rebuilt);
     assert!(indexed.len() > 10);
+    // A snippet's text, read straight from the record's column, is what the view indexed.
+    for (_, _, kind, record_id, field, _) in &indexed {
+        let kind = SearchKind::parse(kind).unwrap();
+        let direct: Option<String> = conn
+            .query_row(&source_sql(kind, field), rusqlite::params![record_id, field], |r| r.get(0))
+            .unwrap();
+        let viewed: Option<String> = conn
+            .query_row(
+                &format!("SELECT body FROM search_src_{} WHERE record_id = ?1 AND field = ?2", kind.as_str()),
+                rusqlite::params![record_id, field],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(direct, viewed, "{kind:?} {field}");
+    }
 }
 
 #[test]
@@ -445,4 +460,63 @@ fn a_record_is_read_by_its_primary_key_when_a_snippet_is_cut() {
             kind.as_str()
         );
     }
+}
+
+#[test]
+fn search_works_while_the_notebook_is_still_read_only_after_unlock() {
+    // Until the whole-file check of R7 passes, SQLite refuses every write on the notebook's
+    // connection; searching writes nothing there, so it answers at once.
+    let mut f = Fixture::new();
+    let case = f.new_case(false);
+    note(&mut f, &case, "Words to find before the check ends.");
+    f.nb().store().conn().execute_batch("PRAGMA query_only = ON;").unwrap();
+    assert_eq!(find(&mut f, "ends").hits.len(), 1);
+    f.nb().store().conn().execute_batch("PRAGMA query_only = OFF;").unwrap();
+}
+
+#[test]
+fn common_words_rank_the_newest_session_notes_and_every_other_record() {
+    let mut f = Fixture::new();
+    let old = f.new_case(false);
+    let s = note(&mut f, &old, "The oldest note: a common word.");
+    {
+        // The intake's presenting problem holds the word too: every kind but session notes is
+        // ranked whole, however old.
+        let (nb, clock) = f.parts();
+        let mut intake = testing::intake_input(true);
+        intake.sections.presenting_problem = "Common complaint of pain.".into();
+        crate::intake::record_intake(nb, clock, old.id, intake).unwrap();
+    }
+    let copies = RANK_WINDOW + 50;
+    let conn = f.nb().store().conn();
+    let columns: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('session_note') WHERE name <> 'id'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let list = columns.join(", ");
+    conn.execute_batch(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {copies})
+         INSERT INTO session_note ({list}) SELECT {list} FROM session_note, n WHERE id = {}",
+        s.id.0
+    ))
+    .unwrap();
+    let found = find_with(&mut f, SearchRequest { text: "common".into(), limit: Some(100), ..Default::default() });
+    assert!(found.recent_only && found.more);
+    let newest_window = s.id.0 + copies - RANK_WINDOW;
+    for hit in found.hits.iter().filter(|h| h.kind == SearchKind::Session) {
+        assert!(hit.record_id > newest_window, "only the newest {RANK_WINDOW} notes are ranked");
+    }
+    assert!(found.hits.iter().any(|h| h.kind == SearchKind::Intake), "the intake is ranked whole");
+    // A rare word is ranked over the whole notebook.
+    assert!(!find(&mut f, "complaint").recent_only);
+    // So is a search in one case, however common its words.
+    let other = f.new_case(false);
+    note(&mut f, &other, "A common word in another case.");
+    let one = find_with(&mut f, SearchRequest { text: "common".into(), case_id: Some(other.id), ..Default::default() });
+    assert!(!one.recent_only);
+    assert_eq!(one.hits.len(), 1);
+    assert_eq!(one.hits[0].case_id, other.id);
 }

@@ -44,6 +44,7 @@ describe('search', () => {
       ],
       terms: TERMS,
       more: false,
+      recentOnly: false,
     };
     await user.keyboard('{Control>}k{/Control}');
     const dialog = await screen.findByTestId('search-dialog');
@@ -81,7 +82,7 @@ describe('search', () => {
     fake.searchAnswer = { kind: 'invalid', field: 'text', message: 'Close the quotation marks around the phrase.' };
     await user.type(within(dialog).getByTestId('search-input'), '"sensate');
     expect(await within(dialog).findByTestId('error-banner')).toHaveTextContent('Close the quotation marks');
-    fake.searchAnswer = { hits: [], terms: [], more: false };
+    fake.searchAnswer = { hits: [], terms: [], more: false, recentOnly: false };
     await user.type(within(dialog).getByTestId('search-input'), ' focus"');
     expect(await within(dialog).findByTestId('search-empty')).toHaveTextContent('Nothing found');
   });
@@ -99,6 +100,7 @@ describe('search', () => {
       hits: [hit({ caseId, recordId: note.id, snippet: [{ text: 'First', hit: true }, { text: ' session.', hit: false }] })],
       terms: [{ words: ['first'], prefix: false }],
       more: false,
+      recentOnly: false,
     };
     await user.keyboard('{Control>}k{/Control}');
     const input = within(await screen.findByTestId('search-dialog')).getByTestId('search-input');
@@ -113,6 +115,14 @@ describe('search', () => {
     expect(Number(within(page).getByTestId('case-section').dataset.searchHits)).toBeGreaterThan(0);
     await user.click(within(marking).getByRole('button', { name: 'Clear marks' }));
     expect(within(page).queryByTestId('search-marking')).not.toBeInTheDocument();
+  });
+
+  it('says when common words were ranked among the newest notes only', async () => {
+    const { user, fake } = await openNotebook();
+    fake.searchAnswer = { hits: [hit({})], terms: TERMS, more: true, recentOnly: true };
+    await user.keyboard('{Control>}k{/Control}');
+    await user.type(within(await screen.findByTestId('search-dialog')).getByTestId('search-input'), 'anxiety');
+    expect(await screen.findByTestId('search-recent-only')).toHaveTextContent('ranked among the newest');
   });
 
   it('drops the words when the dialog closes', async () => {
