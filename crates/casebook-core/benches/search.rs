@@ -133,7 +133,8 @@ fn main() {
     open.store().await_intact(None).expect("intact");
     let conn = open.store().conn();
     let notes: i64 = conn.query_row("SELECT count(*) FROM session_note", [], |r| r.get(0)).expect("notes");
-    let entries: i64 = conn.query_row("SELECT count(*) FROM search_index", [], |r| r.get(0)).expect("entries");
+    let entries: i64 =
+        conn.query_row("SELECT count(*) FROM search_index", [], |r| r.get(0)).expect("entries");
     println!("bench: search notebook: {notes} session notes, {entries} index entries");
 
     // The plain copy: the same tables and rows, then the index built by the same code.
@@ -156,7 +157,11 @@ fn main() {
         ms(ep50),
         ms(ep95)
     );
-    println!("bench: search, plain SQLite FTS5, same content: p50 {:.1} ms, p95 {:.1} ms", ms(pp50), ms(pp95));
+    println!(
+        "bench: search, plain SQLite FTS5, same content: p50 {:.1} ms, p95 {:.1} ms",
+        ms(pp50),
+        ms(pp95)
+    );
     println!(
         "bench: search, encrypted / plain: p50 {:.2}x, p95 {:.2}x (target at most 1.2x)",
         ms(ep50) / ms(pp50),
@@ -167,19 +172,25 @@ fn main() {
     for (q, n) in QUERIES.iter().zip(&enc_hits) {
         let expression = search::parse(q).expect("parse").expression;
         let count: i64 = conn
-            .query_row("SELECT count(*) FROM search_index WHERE search_index MATCH ?1", [&expression], |r| r.get(0))
+            .query_row("SELECT count(*) FROM search_index WHERE search_index MATCH ?1", [&expression], |r| {
+                r.get(0)
+            })
             .expect("count");
         let mut engine = Vec::new();
         let mut raw = Vec::new();
         for _ in 0..5 {
             let t = Instant::now();
-            search::search_in(conn, &SearchRequest { text: (*q).into(), ..Default::default() }).expect("search");
+            search::search_in(conn, &SearchRequest { text: (*q).into(), ..Default::default() })
+                .expect("search");
             engine.push(t.elapsed());
             let t = Instant::now();
             let mut stmt = conn
-                .prepare_cached("SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT 51")
+                .prepare_cached(
+                    "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT 51",
+                )
                 .expect("raw");
-            let ids: Vec<i64> = stmt.query_map([&expression], |r| r.get(0)).expect("raw").map(|r| r.expect("id")).collect();
+            let ids: Vec<i64> =
+                stmt.query_map([&expression], |r| r.get(0)).expect("raw").map(|r| r.expect("id")).collect();
             raw.push(t.elapsed());
             assert!(ids.len() <= 51);
         }

@@ -361,7 +361,8 @@ pub fn search_in(conn: &Connection, request: &SearchRequest) -> Result<SearchRes
     {
         let mut stmt = conn.prepare_cached(&sql)?;
         for (low, high) in &ranges {
-            let mut all: Vec<Value> = vec![Value::Text(expression.clone()), Value::Integer(*low), Value::Integer(*high)];
+            let mut all: Vec<Value> =
+                vec![Value::Text(expression.clone()), Value::Integer(*low), Value::Integer(*high)];
             all.extend(args.iter().cloned());
             all.push(Value::Integer(i64::from(limit) + 1));
             let rows = stmt
@@ -395,11 +396,12 @@ pub fn search_in(conn: &Connection, request: &SearchRequest) -> Result<SearchRes
             "SELECT c.status, p.full_name FROM case_file c JOIN person p ON p.id = c.client_id WHERE c.id = ?1",
         )?;
         for row in &mut found {
-            if !cases.contains_key(&row.case_id) {
-                let case = stmt.query_row([row.case_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                cases.insert(row.case_id, case);
-            }
-            let (status, name) = &cases[&row.case_id];
+            let (status, name) = match cases.entry(row.case_id) {
+                std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(stmt.query_row([row.case_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+                }
+            };
             row.status = *status;
             row.client_name = name.clone();
         }
@@ -431,9 +433,11 @@ pub fn search_in(conn: &Connection, request: &SearchRequest) -> Result<SearchRes
 
 /// Whether the expression matches more than `n` entries (reads at most n + 1, unranked).
 fn matches_more_than(conn: &Connection, expression: &str, n: i64) -> rusqlite::Result<bool> {
-    conn.prepare_cached("SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)")?
-        .query_row(rusqlite::params![expression, n + 1], |r| r.get::<_, i64>(0))
-        .map(|count| count > n)
+    conn.prepare_cached(
+        "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)",
+    )?
+    .query_row(rusqlite::params![expression, n + 1], |r| r.get::<_, i64>(0))
+    .map(|count| count > n)
 }
 
 /// The lowest rowid among the RANK_WINDOW newest session-note entries that match.
@@ -443,7 +447,9 @@ fn newest_sessions_from(conn: &Connection, expression: &str) -> rusqlite::Result
             "SELECT rowid FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
              ORDER BY rowid DESC LIMIT 1 OFFSET ?4",
         )?
-        .query_row(rusqlite::params![expression, SESSIONS.start, SESSIONS.end - 1, RANK_WINDOW - 1], |r| r.get(0))
+        .query_row(rusqlite::params![expression, SESSIONS.start, SESSIONS.end - 1, RANK_WINDOW - 1], |r| {
+            r.get(0)
+        })
         .optional()?;
     Ok(found.unwrap_or(SESSIONS.start))
 }
@@ -479,10 +485,10 @@ fn snippets(conn: &Connection, expression: &str, rows: &[Row]) -> Result<Vec<(Ve
             .flatten();
         texts.push(body.unwrap_or_default().replace([OPEN, CLOSE], ""));
         parents.push(if row.kind == SearchKind::Addendum {
-            Some(conn.prepare_cached("SELECT record_kind, record_id FROM addendum WHERE id = ?1")?.query_row(
-                [row.record_id],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
-            )?)
+            Some(
+                conn.prepare_cached("SELECT record_kind, record_id FROM addendum WHERE id = ?1")?
+                    .query_row([row.record_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?,
+            )
         } else {
             None
         });
@@ -518,7 +524,8 @@ fn snippets(conn: &Connection, expression: &str, rows: &[Row]) -> Result<Vec<(Ve
 /// The statement that reads one field's text (`?1` the record's id, `?2` the field): the column
 /// itself where the field is a column, else the kind's search_src view, which composes it.
 fn source_sql(kind: SearchKind, field: &str) -> String {
-    let view = || format!("SELECT body FROM search_src_{} WHERE record_id = ?1 AND field = ?2", kind.as_str());
+    let view =
+        || format!("SELECT body FROM search_src_{} WHERE record_id = ?1 AND field = ?2", kind.as_str());
     // The field comes from the index, which only the migration's views fill; a name of any other
     // shape goes through the view, where it simply finds nothing.
     if !field.chars().all(|c| c.is_ascii_lowercase() || c == '_') {

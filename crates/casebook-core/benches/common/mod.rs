@@ -148,7 +148,9 @@ fn build(dir: &Path) {
             intake.execute(rusqlite::params![id, words.next_note()]).expect("intake text");
         }
         let mut copy = conn
-            .prepare(&format!("INSERT INTO session_note ({list}) SELECT {copied} FROM session_note WHERE id = ?1"))
+            .prepare(&format!(
+                "INSERT INTO session_note ({list}) SELECT {copied} FROM session_note WHERE id = ?1"
+            ))
             .expect("copy");
         for _ in 0..BIGGEST {
             copy.execute(rusqlite::params![first, words.next_note()]).expect("biggest case");

@@ -55,8 +55,11 @@ pub struct NoteText {
 impl NoteText {
     pub fn new(seed: u64) -> NoteText {
         let list = include_str!("../../../../assets/dictionary/english-words.txt");
-        let mut words: Vec<String> =
-            list.lines().filter(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase())).map(String::from).collect();
+        let mut words: Vec<String> = list
+            .lines()
+            .filter(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()))
+            .map(String::from)
+            .collect();
         // A fixed shuffle, so the most frequent words of the tail are not all at the start of
         // the alphabet.
         let mut rng = Rng(0x5eed_1234_abcd_0001);
@@ -74,13 +77,13 @@ impl NoteText {
         let target = 1_000 + (rng.next() % 1_000) as usize;
         let mut out = String::with_capacity(target + 200);
         for (phrase, one_in) in RARE {
-            if rng.next() % u64::from(*one_in) == 0 {
+            if rng.next().is_multiple_of(u64::from(*one_in)) {
                 out.push_str(phrase);
                 out.push(' ');
             }
         }
         while out.len() < target {
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 // A sentence of everyday words from the long tail.
                 out.push_str("Spoke about ");
                 let n = 4 + rng.next() % 6;

@@ -503,7 +503,8 @@ fn common_words_rank_the_newest_session_notes_and_every_other_record() {
         s.id.0
     ))
     .unwrap();
-    let found = find_with(&mut f, SearchRequest { text: "common".into(), limit: Some(100), ..Default::default() });
+    let found =
+        find_with(&mut f, SearchRequest { text: "common".into(), limit: Some(100), ..Default::default() });
     assert!(found.recent_only && found.more);
     let newest_window = s.id.0 + copies - RANK_WINDOW;
     for hit in found.hits.iter().filter(|h| h.kind == SearchKind::Session) {
@@ -515,8 +516,80 @@ fn common_words_rank_the_newest_session_notes_and_every_other_record() {
     // So is a search in one case, however common its words.
     let other = f.new_case(false);
     note(&mut f, &other, "A common word in another case.");
-    let one = find_with(&mut f, SearchRequest { text: "common".into(), case_id: Some(other.id), ..Default::default() });
+    let one = find_with(
+        &mut f,
+        SearchRequest { text: "common".into(), case_id: Some(other.id), ..Default::default() },
+    );
     assert!(!one.recent_only);
     assert_eq!(one.hits.len(), 1);
     assert_eq!(one.hits[0].case_id, other.id);
+}
+
+#[test]
+fn medical_liaison_is_found_and_follows_a_practitioners_new_name_and_a_withdrawal() {
+    use crate::consent::{self, ConsentInput, ConsentMethod, ConsentTerms, WithdrawConsent};
+    use crate::medical::{
+        self, PractitionerInput, PractitionerKind, ReferralInput, RuleOutInput, RuleOutStatus,
+    };
+    let mut f = Fixture::new();
+    let case = f.new_case(false);
+    let (on, earlier) = (f.days_ago(5), f.days_ago(10));
+    let uro = |name: &str| PractitionerInput {
+        kind: PractitionerKind::Urologist,
+        name: name.into(),
+        practice: Some("Harbour Urology".into()),
+        phone: None,
+        email: None,
+        address: None,
+    };
+    let (nb, clock) = f.parts();
+    let doctor = medical::add_practitioner(nb, clock, uro("Dr Wilhelmina Okonkwo")).unwrap();
+    let release = ConsentInput {
+        given_by: case.client.id,
+        terms: ConsentTerms::ReleaseOfInformation {
+            recipient: doctor.id,
+            shared_information: "Erectile history and the tadalafil trial.".into(),
+        },
+        given_on: earlier,
+        expires_on: None,
+        method: ConsentMethod::Written,
+        note: None,
+    };
+    let consent = consent::record_consent(nb, clock, case.id, release).unwrap();
+    let referral = ReferralInput {
+        practitioner: doctor.id,
+        referred_on: on,
+        reason: "Assess vascular causes before sensate focus.".into(),
+        note: Some("Agreed to pause tadalafil until review.".into()),
+    };
+    medical::add_referral(nb, clock, case.id, referral).unwrap();
+    let change = RuleOutInput {
+        status: RuleOutStatus::AwaitingResult,
+        on_date: on,
+        note: Some("Doppler booked.".into()),
+    };
+    medical::set_rule_out_status(nb, clock, case.id, change).unwrap();
+
+    let kinds = |f: &mut Fixture, q: &str| {
+        let mut k: Vec<(SearchKind, String)> = places(&find(f, q));
+        k.sort();
+        k
+    };
+    assert_eq!(
+        kinds(&mut f, "tadalafil"),
+        vec![(SearchKind::Consent, "shared_information".into()), (SearchKind::Referral, "note".into())]
+    );
+    assert_eq!(kinds(&mut f, "vascular"), vec![(SearchKind::Referral, "reason".into())]);
+    assert_eq!(kinds(&mut f, "doppler"), vec![(SearchKind::RuleOut, "note".into())]);
+    // "What did I agree with the urologist?": the referral names the practitioner.
+    assert_eq!(kinds(&mut f, "okonkwo"), vec![(SearchKind::Referral, "practitioner".into())]);
+    let (nb, clock) = f.parts();
+    medical::update_practitioner(nb, clock, doctor.id, uro("Dr Wilhelmina Adeyemi")).unwrap();
+    assert!(find(&mut f, "okonkwo").hits.is_empty());
+    assert_eq!(kinds(&mut f, "adeyemi harbour"), vec![(SearchKind::Referral, "practitioner".into())]);
+    // A withdrawal's reason is found with the consent it ends.
+    let (nb, clock) = f.parts();
+    let withdraw = WithdrawConsent { withdrawn_on: on, reason: Some("Moved to another province.".into()) };
+    consent::withdraw_consent(nb, clock, consent.id, withdraw).unwrap();
+    assert_eq!(kinds(&mut f, "province"), vec![(SearchKind::Consent, "withdrawal_reason".into())]);
 }
