@@ -138,3 +138,13 @@ export async function clickWhenSteady(s, selector, { timeout = 10000 } = {}) {
   await s.execute(`document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' });`, [selector]);
   await (await s.find(selector)).click();
 }
+
+/** Clicks the element with this test id, once it is there. */
+export async function click(s, testid) {
+  await (await s.waitFor(`[data-testid="${testid}"]`)).click();
+}
+
+/** Types into the element with this test id, once it is there. */
+export async function type(s, testid, text) {
+  await (await s.waitFor(`[data-testid="${testid}"]`)).type(text);
+}

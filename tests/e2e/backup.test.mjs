@@ -8,20 +8,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, createNotebook, setValue, PASSPHRASE } from './app.mjs';
-
-async function click(s, testid) {
-  await (await s.waitFor(`[data-testid="${testid}"]`)).click();
-}
+import { launch, createNotebook, setValue, PASSPHRASE, click, type } from './app.mjs';
 
 /** The case rows' text, read from the DOM (names included whatever their styling). */
 async function rows(s) {
   await s.waitFor('[data-testid="case-row"]', { timeout: 30000 });
   return s.execute(`return [...document.querySelectorAll('[data-testid="case-row"]')].map((r) => r.textContent).join('|');`, []);
-}
-
-async function type(s, testid, text) {
-  await (await s.waitFor(`[data-testid="${testid}"]`)).type(text);
 }
 
 test('a backup is made and verified, and restores a wrecked notebook from the lock screen', async () => {

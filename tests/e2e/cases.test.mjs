@@ -6,16 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, createNotebook, setValue, chooseByText, dayFromToday, scrollTo } from './app.mjs';
-
-async function type(s, testid, text) {
-  const el = await s.waitFor(`[data-testid="${testid}"]`);
-  await el.type(text);
-}
-
-async function click(s, testid) {
-  await (await s.waitFor(`[data-testid="${testid}"]`)).click();
-}
+import { launch, createNotebook, setValue, chooseByText, dayFromToday, scrollTo, click, type } from './app.mjs';
 
 async function section(s, name) {
   await click(s, `section-${name}`);

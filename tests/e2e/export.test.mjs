@@ -10,13 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, scrollTo } from './app.mjs';
+import { launch, scrollTo, click } from './app.mjs';
 
 const CLIENT = 'Blake Specimen';
-
-async function click(s, testid) {
-  await (await s.waitFor(`[data-testid="${testid}"]`)).click();
-}
 
 function pdftotext(file) {
   try {

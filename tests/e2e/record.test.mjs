@@ -4,15 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, createNotebook, setValue, scrollTo, clickWhenSteady } from './app.mjs';
-
-async function click(s, testid) {
-  await (await s.waitFor(`[data-testid="${testid}"]`)).click();
-}
-
-async function type(s, testid, text) {
-  await (await s.waitFor(`[data-testid="${testid}"]`)).type(text);
-}
+import { launch, createNotebook, setValue, scrollTo, clickWhenSteady, click, type } from './app.mjs';
 
 test('a signed note is locked, takes an addendum, and the notebook verifies', async () => {
   const app = await launch();

@@ -5,16 +5,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, createNotebook, setValue, unlockWith, PASSPHRASE } from './app.mjs';
+import { launch, createNotebook, setValue, unlockWith, PASSPHRASE, click, type } from './app.mjs';
 import { Keys } from './webdriver.mjs';
-
-async function click(s, testid) {
-  await (await s.waitFor(`[data-testid="${testid}"]`)).click();
-}
-
-async function type(s, testid, text) {
-  await (await s.waitFor(`[data-testid="${testid}"]`)).type(text);
-}
 
 test('a word from a session note is found with Ctrl+K and opens the note highlighted', async () => {
   const app = await launch();
