@@ -85,7 +85,11 @@ fn dump(open: &OpenNotebook) -> Vec<Vec<Value>> {
     let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
     let mut rows = Vec::new();
     for t in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {t} ORDER BY rowid")).unwrap();
+        // Tables without a rowid (the search index's configuration) in key order.
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {t} ORDER BY rowid"))
+            .or_else(|_| conn.prepare(&format!("SELECT * FROM {t} ORDER BY 1")))
+            .unwrap();
         let n = stmt.column_count();
         let mut found: Vec<Vec<Value>> =
             stmt.query_map([], |r| (0..n).map(|i| r.get(i)).collect()).unwrap().map(|r| r.unwrap()).collect();
