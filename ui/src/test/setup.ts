@@ -11,9 +11,10 @@ afterEach(() => {
 });
 
 // The open notebook's screens load apart from the lock screen (App.svelte): the first test of a
-// file that opens them waits for Vite to transform that code, seconds on 2 cores under load, so
-// waits get more room (and tests more time, in vite.config.ts).
-configure({ asyncUtilTimeout: 5000 });
+// file that opens them waits for Vite to transform that code, seconds on 2 cores under load (more
+// since the search dialog joined them: 5 s was seen), so waits get more room (and tests more
+// time, in vite.config.ts).
+configure({ asyncUtilTimeout: 10000 });
 
 // jsdom has <dialog> without its modal methods: enough of them for the window's dialogs.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
