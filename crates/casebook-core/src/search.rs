@@ -352,42 +352,29 @@ pub fn search_in(conn: &Connection, request: &SearchRequest) -> Result<SearchRes
         from = newest_sessions_from(conn, &expression).map_err(fts)?;
     }
     let recent_only = from > SESSIONS.start;
-    let ranges = [(from, i64::MAX)];
+    // FTS5 answers in rank order (bm25 negated: lower is better).
     let sql = format!(
-        "SELECT rank, case_id, kind, record_id, field, dated FROM search_index
-         WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?{filters} ORDER BY rank LIMIT ?"
+        "SELECT case_id, kind, record_id, field, dated FROM search_index
+         WHERE search_index MATCH ? AND rowid >= ?{filters} ORDER BY rank LIMIT ?"
     );
-    let mut ranked: Vec<(f64, Row)> = Vec::new();
-    {
-        let mut stmt = conn.prepare_cached(&sql)?;
-        for (low, high) in &ranges {
-            let mut all: Vec<Value> =
-                vec![Value::Text(expression.clone()), Value::Integer(*low), Value::Integer(*high)];
-            all.extend(args.iter().cloned());
-            all.push(Value::Integer(i64::from(limit) + 1));
-            let rows = stmt
-                .query_map(params_from_iter(all.iter()), |r| {
-                    Ok((
-                        r.get::<_, f64>(0)?,
-                        Row {
-                            case_id: r.get(1)?,
-                            kind: r.get(2)?,
-                            record_id: r.get(3)?,
-                            field: r.get(4)?,
-                            dated: crate::columns::date(r, 5)?,
-                            status: CaseStatus::Open,
-                            client_name: String::new(),
-                        },
-                    ))
-                })
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-                .map_err(fts)?;
-            ranked.extend(rows);
-        }
-    }
-    // FTS5's rank is bm25 negated: lower is better.
-    ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut found: Vec<Row> = ranked.into_iter().map(|(_, row)| row).collect();
+    let mut all: Vec<Value> = vec![Value::Text(expression.clone()), Value::Integer(from)];
+    all.extend(args);
+    all.push(Value::Integer(i64::from(limit) + 1));
+    let mut found: Vec<Row> = conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(all.iter()), |r| {
+            Ok(Row {
+                case_id: r.get(0)?,
+                kind: r.get(1)?,
+                record_id: r.get(2)?,
+                field: r.get(3)?,
+                dated: crate::columns::date(r, 4)?,
+                status: CaseStatus::Open,
+                client_name: String::new(),
+            })
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(fts)?;
     let more = found.len() > limit as usize;
     found.truncate(limit as usize);
     let mut cases: HashMap<CaseId, (CaseStatus, String)> = HashMap::new();
