@@ -56,6 +56,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['./src/test/setup.ts'],
+    // The UI's tests run against the real engine (src/test/engine.ts): built once, here.
+    globalSetup: ['./src/test/global-setup.ts'],
     restoreMocks: true,
     // The first test of a file that opens the notebook includes Vite transforming the screens
     // past the lock screen (a chunk of their own): seconds on 2 cores while other files run.

@@ -15,15 +15,6 @@ pub const EXPORT_DIR_ENV: &str = "CASEBOOK_EXPORT_DIR";
 /// The environment variable behind `--backup-dir`.
 pub const BACKUP_DIR_ENV: &str = "CASEBOOK_BACKUP_DIR";
 
-/// The test-only backup folder, as managed state: chosen instead of asking with the folder
-/// dialog, and the newest backup in it is the one a restore picks.
-#[derive(Debug, Default)]
-pub struct BackupFolder(pub Option<PathBuf>);
-
-/// The test-only export folder, as managed state.
-#[derive(Debug, Default)]
-pub struct ExportFolder(pub Option<PathBuf>);
-
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Options {
     pub notebook: Option<PathBuf>,

@@ -1,5 +1,7 @@
-// The app's IPC commands, one list for build.rs (permissions), the command handler and the tests
-// that compare it with capabilities/default.json and the UI's gateway.
+// Generated from the command table (crates/casebook-core/src/api/table.rs) by `make bindings`.
+// build.rs makes a permission of each name; capabilities/default.json grants them (a test
+// compares). Do not edit.
+
 pub const COMMANDS: &[&str] = &[
     "notebook_status",
     "create_notebook",
@@ -89,9 +91,7 @@ pub const COMMANDS: &[&str] = &[
     "cancel_restore",
 ];
 
-/// The arguments each command takes, by the names the page sends (camelCase): a call with any
-/// other argument is refused before the command runs (`ipc::check_call`). A test checks this
-/// table against the commands' signatures.
+/// The arguments each command takes, by the names the page sends (camelCase).
 pub const COMMAND_ARGS: &[(&str, &[&str])] = &[
     ("notebook_status", &[]),
     ("create_notebook", &["passphrase"]),

@@ -1,24 +1,24 @@
 //! Casebook's desktop shell: a Tauri 2 window over the engine in `casebook-core`.
 //!
-//! The shell only translates. It resolves the notebook folder, claims it, registers the commands
-//! (each one engine call), runs the idle timer, and hardens the webview: one window, navigation
+//! The shell only translates. It resolves the notebook folder, claims it, hands every call from
+//! the page to the engine's command table (`casebook_core::api`), opens the native dialogs the
+//! engine asks for (`host`), runs the idle timer, and hardens the webview: one window, navigation
 //! limited to the app's own origin, no new windows, CSP from tauri.conf.json, no devtools in
 //! release builds. Plugins are the offline ones only: single-instance (a second launch focuses
 //! the first window) and dialog (save paths for exports).
 
 pub mod cli;
-mod commands;
-pub mod ipc;
+mod host;
 mod logging;
-mod state;
 pub mod wipe;
 
 include!("command_names.rs");
 
+use casebook_core::api::Engine;
 use casebook_core::clock::SystemClock;
 use casebook_core::location::NOTEBOOK_ENV;
 use casebook_core::{Location, Notebook, NotebookConfig};
-use state::AppState;
+use host::ShellHost;
 use std::sync::Arc;
 use std::time::Duration;
 use tauri::webview::NewWindowResponse;
@@ -67,6 +67,7 @@ pub fn run() {
     config.idle_limit_override = options.idle_lock_seconds.map(|s| chrono::Duration::seconds(i64::from(s)));
     let claim = location.claim();
     let notebook = Notebook::new(config, Arc::new(SystemClock));
+    let pdf = Arc::new(pdf);
 
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -76,98 +77,8 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState::new(notebook, claim))
-        .manage(pdf)
-        .manage(cli::ExportFolder(options.export_dir.clone()))
-        .manage(cli::BackupFolder(options.backup_dir.clone()))
-        .invoke_handler(checked(tauri::generate_handler![
-            commands::notebook_status,
-            commands::create_notebook,
-            commands::unlock,
-            commands::unlock_with_recovery,
-            commands::lock,
-            commands::change_passphrase,
-            commands::replace_recovery_code,
-            commands::get_settings,
-            commands::update_settings,
-            commands::touch,
-            commands::open_demo_notebook,
-            commands::casework::list_difficulties,
-            commands::casework::create_case,
-            commands::casework::update_case,
-            commands::casework::get_case,
-            commands::casework::list_cases,
-            commands::casework::search,
-            commands::casework::close_case,
-            commands::casework::reopen_case,
-            commands::casework::get_retention_profile,
-            commands::casework::set_retention_profile,
-            commands::casework::add_partner,
-            commands::casework::update_person,
-            commands::casework::get_person,
-            commands::casework::record_consent,
-            commands::casework::withdraw_consent,
-            commands::casework::list_consents,
-            commands::casework::add_practitioner,
-            commands::casework::update_practitioner,
-            commands::casework::list_practitioners,
-            commands::casework::set_rule_out_status,
-            commands::casework::add_referral,
-            commands::casework::get_medical,
-            commands::casework::record_diagnosis,
-            commands::casework::update_diagnosis,
-            commands::casework::list_diagnoses,
-            commands::casework::list_diagnosis_catalogue,
-            commands::casework::save_catalogue_entry,
-            commands::casework::record_intake,
-            commands::casework::get_intake,
-            commands::casework::intake_sections,
-            commands::casework::save_formulation,
-            commands::casework::get_formulation,
-            commands::casework::list_formulation_versions,
-            commands::casework::list_factor_vocabulary,
-            commands::casework::save_factor_term,
-            commands::casework::nodal_point_prompts,
-            commands::casework::save_plan,
-            commands::casework::get_plan,
-            commands::casework::list_plan_versions,
-            commands::casework::list_intervention_catalogue,
-            commands::casework::save_intervention_entry,
-            commands::casework::record_session,
-            commands::casework::update_session,
-            commands::casework::get_session,
-            commands::casework::list_sessions,
-            commands::casework::record_process_note,
-            commands::casework::update_process_note,
-            commands::casework::list_process_notes,
-            commands::casework::get_default_note_format,
-            commands::casework::set_default_note_format,
-            commands::casework::save_draft,
-            commands::casework::load_draft,
-            commands::casework::discard_draft,
-            commands::casework::list_drafts,
-            commands::records::sign_record,
-            commands::records::get_signing,
-            commands::records::add_addendum,
-            commands::records::list_addenda,
-            commands::records::verify_notebook,
-            commands::records::case_history,
-            commands::records::audit_log,
-            commands::records::summary_sections,
-            commands::records::preview_supervision_summary,
-            commands::records::referral_letter_draft,
-            commands::records::export_supervision_summary,
-            commands::records::export_referral_letter,
-            commands::records::export_everything,
-            commands::backups::backup_status,
-            commands::backups::choose_backup_folder,
-            commands::backups::set_backup_preferences,
-            commands::backups::back_up_now,
-            commands::backups::choose_backup_file,
-            commands::backups::preview_restore,
-            commands::backups::confirm_restore,
-            commands::backups::cancel_restore,
-        ]))
+        .manage(Engine::new(notebook, claim, Arc::new(SystemClock)))
+        .invoke_handler(handle_call)
         .setup(|app| {
             if let Ok(dir) = app.path().app_log_dir()
                 && let Some(guard) = logging::init(&dir)
@@ -179,6 +90,8 @@ pub fn run() {
             if swept > 0 {
                 tracing::info!(swept, "demo folders left by an earlier run removed");
             }
+            let host = ShellHost::new(app.handle().clone(), pdf, options.export_dir, options.backup_dir);
+            app.manage(host);
             open_main_window(app)?;
             start_idle_timer(app.handle().clone());
             Ok(())
@@ -187,7 +100,7 @@ pub fn run() {
     match app {
         Ok(app) => app.run(|handle, event| {
             if let tauri::RunEvent::Exit = event {
-                handle.state::<AppState>().shut_down();
+                handle.state::<Engine>().shut_down();
             }
         }),
         Err(err) => {
@@ -197,19 +110,29 @@ pub fn run() {
     }
 }
 
-/// Wraps the generated command handler so that every call is checked (`ipc::check_call`) before
-/// its command runs; a malformed call is answered with the typed error and runs nothing.
-fn checked<R: tauri::Runtime>(
-    handler: impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static,
-) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    move |invoke| {
-        if let Some(Err(reply)) = ipc::check_call(invoke.message.command(), invoke.message.payload()) {
-            tracing::warn!(command = invoke.message.command(), "a malformed call was refused");
-            invoke.resolver.reject(reply);
-            return true;
-        }
-        handler(invoke)
+/// Every call from the page goes to the engine's command table, off the main thread (so a 0.5 s
+/// key derivation never freezes the window). The engine checks the call before anything runs and
+/// answers JSON or the typed error; a name that is not in the table is refused by Tauri.
+fn handle_call(invoke: tauri::ipc::Invoke<tauri::Wry>) -> bool {
+    if !COMMANDS.contains(&invoke.message.command()) {
+        return false;
     }
+    let app = invoke.message.webview().app_handle().clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let engine = app.state::<Engine>();
+        let host = app.state::<ShellHost>();
+        let not_named = serde_json::Value::Bool(false);
+        let payload = match invoke.message.payload() {
+            tauri::ipc::InvokeBody::Json(value) => value,
+            tauri::ipc::InvokeBody::Raw(_) => &not_named,
+        };
+        match engine.call(host.inner(), invoke.message.command(), payload) {
+            Some(Ok(answer)) => invoke.resolver.resolve(answer),
+            Some(Err(reply)) => invoke.resolver.reject(reply),
+            None => invoke.resolver.reject("This command does not exist."),
+        }
+    });
+    true
 }
 
 /// Where the webview's network requests would go: a closed port on loopback. The app's own pages
@@ -271,12 +194,12 @@ fn start_idle_timer(handle: tauri::AppHandle) {
         for tick in 1u64.. {
             std::thread::sleep(Duration::from_secs(1));
             if tick % 60 == 0 {
-                handle.state::<AppState>().back_up_if_due();
+                handle.state::<Engine>().back_up_if_due();
             }
-            if handle.state::<AppState>().poll_intact_check() {
+            if handle.state::<Engine>().poll_intact_check() {
                 let _ = handle.emit(LOCKED_EVENT, serde_json::json!({ "reason": "damaged" }));
                 restart_page(&handle, "damaged");
-            } else if handle.state::<AppState>().lock_if_idle() {
+            } else if handle.state::<Engine>().lock_if_idle() {
                 let _ = handle.emit(LOCKED_EVENT, serde_json::json!({ "reason": "idle" }));
                 restart_page(&handle, "idle");
             }

@@ -23,8 +23,8 @@ describe('startup', () => {
 
   it('shows a status failure and tries again on request', async () => {
     const { user } = renderApp(EXISTING, {
-      before: (fake) =>
-        fake.failNext('notebookStatus', { kind: 'incompatible', message: 'This notebook was made by a newer Casebook.' }),
+      before: (engine) =>
+        engine.failNext('notebookStatus', { kind: 'incompatible', message: 'This notebook was made by a newer Casebook.' }),
     });
     expect(await screen.findByTestId('error-banner')).toHaveTextContent('made by a newer Casebook');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
@@ -68,47 +68,47 @@ describe('locking', () => {
   }
 
   it('the Lock button locks the notebook and drops what was shown', async () => {
-    const { fake, user } = await openWithSettings();
+    const { engine, user } = await openWithSettings();
     await user.click(screen.getByTestId('lock-button'));
     expect(await screen.findByTestId('unlock-form')).toBeInTheDocument();
     expectNothingOfTheNotebook();
-    expect(fake.count('lock')).toBe(1);
-    expect(fake.isUnlocked).toBe(false);
+    expect(engine.count('lock')).toBe(1);
+    expect(engine.isUnlocked).toBe(false);
     expect(screen.queryByTestId('locked-note')).not.toBeInTheDocument();
 
     // Unlocking again reads the settings afresh and starts on Cases.
     await unlockWith(user);
     expect(screen.getByTestId('cases-view')).toBeInTheDocument();
-    expect(fake.count('getSettings')).toBe(2);
+    expect(engine.count('getSettings')).toBe(2);
   });
 
   it('Ctrl+L locks', async () => {
-    const { fake } = await openWithSettings();
+    const { engine } = await openWithSettings();
     await fireEvent.keyDown(window, { key: 'l', ctrlKey: true });
     expect(await screen.findByTestId('unlock-form')).toBeInTheDocument();
     expectNothingOfTheNotebook();
-    expect(fake.isUnlocked).toBe(false);
+    expect(engine.isUnlocked).toBe(false);
   });
 
   it('⌘L locks, and a plain L does not', async () => {
-    const { fake, user } = renderApp({ ...EXISTING, unlocked: true });
+    const { engine, user } = renderApp({ ...EXISTING, unlocked: true });
     await screen.findByTestId('app-shell');
     await user.keyboard('l');
     await fireEvent.keyDown(window, { key: 'L', ctrlKey: true, shiftKey: true });
     expect(screen.getByTestId('app-shell')).toBeInTheDocument();
     await fireEvent.keyDown(window, { key: 'l', metaKey: true });
     expect(await screen.findByTestId('lock-screen')).toBeInTheDocument();
-    expect(fake.count('lock')).toBe(1);
+    expect(engine.count('lock')).toBe(1);
   });
 
   it('the notebook-locked event returns to the lock screen with a note', async () => {
-    const { fake, user } = await openWithSettings();
-    fake.lockForIdle();
+    const { engine, user } = await openWithSettings();
+    engine.lockForIdle();
     expect(await screen.findByTestId('locked-note')).toHaveTextContent('Locked after inactivity');
     expect(screen.getByTestId('unlock-form')).toBeInTheDocument();
     expectNothingOfTheNotebook();
     // The window did not need to call lock: the shell already had.
-    expect(fake.count('lock')).toBe(0);
+    expect(engine.count('lock')).toBe(0);
 
     await unlockWith(user, GOOD);
     expect(screen.queryByTestId('locked-note')).not.toBeInTheDocument();
@@ -118,38 +118,38 @@ describe('locking', () => {
 describe('activity', () => {
   it('touches at most every 20 s while open, and returns to the lock screen when touch says locked', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const { fake } = renderApp({ ...EXISTING, unlocked: true });
+    const { engine } = renderApp({ ...EXISTING, unlocked: true });
     await screen.findByTestId('app-shell');
 
     await fireEvent.pointerDown(window);
     await fireEvent.keyDown(window, { key: 'a' });
-    expect(fake.count('touch')).toBe(0);
+    expect(engine.count('touch')).toBe(0);
 
     vi.setSystemTime(Date.now() + 20_000);
     await fireEvent.pointerDown(window);
     await fireEvent.wheel(window);
     await fireEvent.keyDown(window, { key: 'b' });
-    expect(fake.count('touch')).toBe(1);
+    expect(engine.count('touch')).toBe(1);
 
-    fake.lockQuietly();
+    engine.lockQuietly();
     vi.setSystemTime(Date.now() + 20_000);
     await fireEvent.wheel(window);
-    expect(fake.count('touch')).toBe(2);
+    expect(engine.count('touch')).toBe(2);
     expect(await screen.findByTestId('lock-screen')).toBeInTheDocument();
     expect(screen.getByTestId('locked-note')).toBeInTheDocument();
 
     // Locked: activity is no longer reported.
     vi.setSystemTime(Date.now() + 60_000);
     await fireEvent.pointerDown(window);
-    expect(fake.count('touch')).toBe(2);
+    expect(engine.count('touch')).toBe(2);
   });
 
   it('does not touch while locked', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const { fake } = renderApp(EXISTING);
+    const { engine } = renderApp(EXISTING);
     await screen.findByTestId('unlock-form');
     vi.setSystemTime(Date.now() + 60_000);
     await fireEvent.pointerDown(window);
-    expect(fake.count('touch')).toBe(0);
+    expect(engine.count('touch')).toBe(0);
   });
 });

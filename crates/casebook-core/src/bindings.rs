@@ -5,9 +5,14 @@
 
 use ts_rs::{Config, TS};
 
+/// How the types are written: 64-bit integers as `number` (ids and counts stay far below 2^53).
+pub fn config() -> Config {
+    Config::new().with_large_int("number")
+}
+
 /// The whole generated file.
 pub fn typescript() -> String {
-    let cfg = Config::new().with_large_int("number");
+    let cfg = config();
     let decls = [
         crate::error::ErrorKind::decl(&cfg),
         crate::error::ErrorReply::decl(&cfg),

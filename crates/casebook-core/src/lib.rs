@@ -4,6 +4,7 @@
 //! harnesses and benchmarks. Modules are named for what a therapist would name (`vault`, `store`,
 //! `notebook`, `settings`, …); each owns its types, its SQL and its tests.
 
+pub mod api;
 pub mod backup;
 pub mod bindings;
 pub mod case;

@@ -1,15 +1,29 @@
-//! The UI's generated IPC types must match the Rust types.
+//! The generated files must match the Rust types and the command table: the UI's IPC types, its
+//! typed command client, and the shell's list of command names (`make bindings` rewrites them).
 
 use std::path::PathBuf;
 
-#[test]
-fn generated_bindings_are_fresh() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/ipc/bindings.ts");
-    let expected = casebook_core::bindings::typescript();
+fn fresh(relative: &str, expected: String) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(relative);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &expected).unwrap();
     }
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(actual == expected, "ui/src/ipc/bindings.ts is stale: run `make bindings` and commit the result");
+    assert!(actual == expected, "{relative} is stale: run `make bindings` and commit the result");
+}
+
+#[test]
+fn generated_bindings_are_fresh() {
+    fresh("ui/src/ipc/bindings.ts", casebook_core::bindings::typescript());
+}
+
+#[test]
+fn generated_command_client_is_fresh() {
+    fresh("ui/src/ipc/commands.ts", casebook_core::api::typescript_client());
+}
+
+#[test]
+fn generated_command_names_are_fresh() {
+    fresh("src-tauri/src/command_names.rs", casebook_core::api::command_names_rs());
 }

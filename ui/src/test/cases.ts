@@ -1,11 +1,11 @@
 // Helpers for the case screens' tests: a notebook that is open, holding cases made through the
-// fake's own commands (so they pass the same rules), and the window opened on one of them.
+// engine's own commands (so they pass its rules), and the window opened on one of them.
 
 import { screen, within } from '@testing-library/svelte';
 import { vi } from 'vitest';
 import type { CaseView, NewCase } from '../ipc';
-import type { FakeBackend } from '../ipc/fake';
 import { GOOD, renderApp } from './app';
+import { testEngine, type TestEngine } from './engine';
 
 export const TODAY = '2025-03-10';
 
@@ -21,19 +21,21 @@ export function newCase(name: string, over: Partial<NewCase> = {}): NewCase {
 }
 
 /** Opens the window on an unlocked notebook; `setup` records what the test needs first. */
-export async function openNotebook(setup: (fake: FakeBackend) => Promise<void> = async () => {}) {
-  // The window's calendar and the fake engine's agree on the day (timers stay real).
+export async function openNotebook(setup: (engine: TestEngine) => Promise<void> = async () => {}) {
+  // The window's calendar and the engine's agree on the day (timers stay real).
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(`${TODAY}T09:30:00`));
-  const app = renderApp({ passphrase: GOOD, unlocked: true, today: TODAY });
-  await setup(app.fake);
+  // The records are made before the window mounts, so its first reads see them.
+  const engine = testEngine({ passphrase: GOOD, unlocked: true, today: TODAY });
+  await setup(engine);
+  const app = renderApp({}, { engine });
   await screen.findByTestId('app-shell');
   return app;
 }
 
 /** Records the intake session and a completed intake, as the workflow requires before the rest. */
-export async function throughIntake(fake: FakeBackend, kase: CaseView): Promise<void> {
-  await fake.recordSession({
+export async function throughIntake(engine: TestEngine, kase: CaseView): Promise<void> {
+  await engine.recordSession({
     caseId: kase.id,
     input: {
       kind: 'intake',
@@ -48,7 +50,7 @@ export async function throughIntake(fake: FakeBackend, kase: CaseView): Promise<
       riskScreen: 'none_identified',
     },
   });
-  await fake.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true } });
+  await engine.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true } });
 }
 
 /** Opens a case from the list by its client's name, and waits for its page. */

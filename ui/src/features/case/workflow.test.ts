@@ -8,8 +8,8 @@ function step(kind: string) {
 
 describe('the case page', () => {
   it('shows the workflow as a sequence: done, next, and blocked with the reason', async () => {
-    const { user } = await openNotebook(async (fake) => {
-      await fake.createCase({ input: newCase('Ada Example', { hasPartner: true }) });
+    const { user } = await openNotebook(async (engine) => {
+      await engine.createCase({ input: newCase('Ada Example', { hasPartner: true }) });
     });
     await openCase(user, 'Ada Example');
 
@@ -29,8 +29,8 @@ describe('the case page', () => {
   });
 
   it('moves on as the intake is written and completed', async () => {
-    const { user, fake } = await openNotebook(async (fake) => {
-      await fake.createCase({ input: newCase('Ada Example') });
+    const { user, engine } = await openNotebook(async (engine) => {
+      await engine.createCase({ input: newCase('Ada Example') });
     });
     await openCase(user, 'Ada Example');
     const intake = await goTo(user, 'intake');
@@ -50,7 +50,7 @@ describe('the case page', () => {
     expect(screen.getByText('Intimate-partner violence screen')).toBeInTheDocument();
     await user.click(screen.getByTestId('intake-save'));
     expect(await screen.findByTestId('error-presentingProblem')).toBeInTheDocument();
-    expect(fake.count('recordIntake')).toBe(0);
+    expect(engine.count('recordIntake')).toBe(0);
 
     await user.type(screen.getByTestId('intake-presentingProblem'), 'Cannot have penetrative sex.');
     await user.click(screen.getByTestId('intake-complete'));
@@ -64,8 +64,8 @@ describe('the case page', () => {
   });
 
   it('refuses a formulation before the intake is completed, in the engine’s words', async () => {
-    const { user } = await openNotebook(async (fake) => {
-      await fake.createCase({ input: newCase('Ada Example') });
+    const { user } = await openNotebook(async (engine) => {
+      await engine.createCase({ input: newCase('Ada Example') });
     });
     await openCase(user, 'Ada Example');
     const view = await goTo(user, 'formulation');
@@ -78,9 +78,9 @@ describe('the case page', () => {
   });
 
   it('writes a formulation and a plan, each saved as a new version', async () => {
-    const { user, fake } = await openNotebook(async (fake) => {
-      const kase = await fake.createCase({ input: newCase('Ada Example') });
-      await throughIntake(fake, kase);
+    const { user, engine } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await throughIntake(engine, kase);
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'formulation');
@@ -94,7 +94,7 @@ describe('the case page', () => {
     expect(screen.getByText(/Where do the contributing factors converge/)).toBeInTheDocument();
     await user.click(screen.getByTestId('formulation-save'));
     expect(await screen.findByTestId('formulation-summary')).toHaveTextContent('Strict religious upbringing');
-    expect(fake.store.formulations[0]?.factors).toEqual([
+    expect(engine.store.formulations[0]?.factors).toEqual([
       { term: 2, label: 'Performance anxiety', p: 'perpetuating', domain: 'psychological', note: null },
       { term: null, label: 'Strict religious upbringing', p: 'predisposing', domain: 'psychological', note: null },
     ]);

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { newCase, openNotebook } from '../../test/cases';
 
-const demo = () => openNotebook(async (fake) => void (await fake.openDemoNotebook()));
+const demo = () => openNotebook(async (engine) => void (await engine.openDemoNotebook()));
 
 function rowNames() {
   return screen.queryAllByTestId('case-row').map((r) => r.querySelector('.name')?.textContent);
@@ -29,7 +29,7 @@ describe('the cases list', () => {
   });
 
   it('filters by status and stage, and finds by a part of the client’s or partner’s name', async () => {
-    const { user, fake } = await demo();
+    const { user, engine } = await demo();
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(4));
 
     await user.click(screen.getByTestId('filter-status-closed'));
@@ -48,14 +48,14 @@ describe('the cases list', () => {
     await user.type(screen.getByTestId('case-search'), 'nobody');
     expect(await screen.findByTestId('no-match')).toHaveTextContent('No case matches');
     // The engine did the filtering: the list asked with the filter each time.
-    expect(fake.calls.filter((c) => c.command === 'listCases').at(-1)?.args).toEqual({
+    expect(engine.calls.filter((c) => c.command === 'listCases').at(-1)?.args).toEqual({
       filter: { status: null, stage: null, name: 'nobody' },
     });
   });
 
   it('draws a long list a page at a time, and the rest on demand', async () => {
-    const { user } = await openNotebook(async (fake) => {
-      for (let i = 0; i < 130; i++) await fake.createCase({ input: newCase(`Client ${String(i).padStart(3, '0')}`) });
+    const { user } = await openNotebook(async (engine) => {
+      for (let i = 0; i < 130; i++) await engine.createCase({ input: newCase(`Client ${String(i).padStart(3, '0')}`) });
     });
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(60));
     expect(screen.getByTestId('shown-count')).toHaveTextContent('Showing 60 of 130 cases');
@@ -91,7 +91,7 @@ describe('the cases list', () => {
 
 describe('a new case', () => {
   it('asks for a name and a difficulty before sending anything', async () => {
-    const { user, fake } = await openNotebook();
+    const { user, engine } = await openNotebook();
     await user.click(await screen.findByTestId('new-case'));
     await screen.findByTestId('difficulty-vaginismus');
     await user.click(screen.getByTestId('create-case'));
@@ -101,7 +101,7 @@ describe('a new case', () => {
     expect(name).toHaveAttribute('aria-invalid', 'true');
     expect(name).toHaveAttribute('aria-describedby', expect.stringContaining(screen.getByTestId('error-client.fullName').id));
     expect(name).toHaveFocus();
-    expect(fake.count('createCase')).toBe(0);
+    expect(engine.count('createCase')).toBe(0);
 
     // Typing withdraws that field's error.
     await user.type(name, 'Noor Example');
@@ -109,7 +109,7 @@ describe('a new case', () => {
   });
 
   it("shows the engine's refusal at the field it names", async () => {
-    const { user, fake } = await openNotebook();
+    const { user, engine } = await openNotebook();
     await user.click(await screen.findByTestId('new-case'));
     await user.type(screen.getByTestId('client-fullName'), 'Noor Example');
     await user.type(screen.getByTestId('client-email'), 'not an address');
@@ -117,11 +117,11 @@ describe('a new case', () => {
     await user.click(screen.getByTestId('create-case'));
     expect(await screen.findByTestId('error-client.email')).toHaveTextContent('This is not an email address.');
     expect(screen.getByTestId('client-email')).toHaveFocus();
-    expect(fake.store.cases.size).toBe(0);
+    expect(engine.store.cases.size).toBe(0);
   });
 
   it('opens the new case at its first step', async () => {
-    const { user, fake } = await openNotebook();
+    const { user, engine } = await openNotebook();
     await user.click(await screen.findByTestId('new-case'));
     await user.type(screen.getByTestId('client-fullName'), '  Noor Example ');
     await user.type(screen.getByTestId('client-pronouns'), 'they/them');
@@ -134,7 +134,7 @@ describe('a new case', () => {
 
     expect(await screen.findByTestId('case-title')).toHaveTextContent('Noor Example');
     expect(screen.getByTestId('case-stage-badge')).toHaveTextContent('First contact');
-    const sent = fake.calls.find((c) => c.command === 'createCase')?.args as { input: Record<string, unknown> };
+    const sent = engine.calls.find((c) => c.command === 'createCase')?.args as { input: Record<string, unknown> };
     expect(sent.input).toMatchObject({
       client: { fullName: '  Noor Example ', pronouns: 'they/them', ageBand: '25_34', dateOfBirth: null },
       difficulties: ['other'],
@@ -145,7 +145,7 @@ describe('a new case', () => {
   });
 
   it('goes back to the list from a case', async () => {
-    const { user } = await openNotebook(async (fake) => void (await fake.createCase({ input: newCase('Ada Example') })));
+    const { user } = await openNotebook(async (engine) => void (await engine.createCase({ input: newCase('Ada Example') })));
     await user.click(await screen.findByTestId('case-row'));
     await user.click(await screen.findByTestId('back-to-cases'));
     expect(await screen.findByTestId('cases-view')).toBeInTheDocument();

@@ -4,9 +4,9 @@ import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test
 
 describe('closing and reopening', () => {
   it('closes with a discharge summary, then the case is visibly read-only', async () => {
-    const { user, fake } = await openNotebook(async (fake) => {
-      const kase = await fake.createCase({ input: newCase('Ada Example') });
-      await throughIntake(fake, kase);
+    const { user, engine } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await throughIntake(engine, kase);
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'closing');
@@ -14,7 +14,7 @@ describe('closing and reopening', () => {
 
     await user.click(screen.getByTestId('close-case'));
     expect(await screen.findByTestId('error-dischargeSummary')).toBeInTheDocument();
-    expect(fake.count('closeCase')).toBe(0);
+    expect(engine.count('closeCase')).toBe(0);
 
     await user.selectOptions(screen.getByTestId('closing-reason'), 'client_ended');
     await user.type(screen.getByTestId('discharge-summary'), 'Ended after the intake; open door offered.');
@@ -37,7 +37,7 @@ describe('closing and reopening', () => {
   });
 
   it('reopens only with a reason, and keeps the history', async () => {
-    const { user } = await openNotebook(async (fake) => void (await fake.openDemoNotebook()));
+    const { user } = await openNotebook(async (engine) => void (await engine.openDemoNotebook()));
     await openCase(user, 'Emery Fictional');
     expect(await screen.findByTestId('read-only-banner')).toBeInTheDocument();
     await goTo(user, 'closing');

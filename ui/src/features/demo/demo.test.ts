@@ -4,7 +4,7 @@ import { EXISTING, renderApp, unlockWith } from '../../test/app';
 
 describe('the demo notebook', () => {
   it('opens from the lock screen, shows its fictional passphrase, then its cases with a badge', async () => {
-    const { user, fake } = renderApp(EXISTING);
+    const { user, engine } = renderApp(EXISTING);
     await user.click(await screen.findByTestId('open-demo'));
     expect(await screen.findByTestId('demo-passphrase')).toHaveTextContent('amber heron quartz willow zephyr');
     expect(screen.getByTestId('demo-ready')).toHaveTextContent('Fictional');
@@ -12,7 +12,7 @@ describe('the demo notebook', () => {
 
     expect(await screen.findByTestId('demo-badge')).toHaveTextContent('Demo notebook — fictional cases');
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(4));
-    expect(fake.count('openDemoNotebook')).toBe(1);
+    expect(engine.count('openDemoNotebook')).toBe(1);
 
     // Locked, it says which notebook this is, and its passphrase opens it again.
     await user.click(screen.getByTestId('lock-button'));

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
 
 async function openExport() {
-  const app = await openNotebook(async (fake) => {
-    const kase = await fake.createCase({ input: newCase('Ada Example') });
-    await throughIntake(fake, kase);
-    const intake = fake.store.intakes.get(kase.id)!;
+  const app = await openNotebook(async (engine) => {
+    const kase = await engine.createCase({ input: newCase('Ada Example') });
+    await throughIntake(engine, kase);
+    const intake = engine.store.intakes.get(kase.id)!;
     intake.sections.presentingProblem = "Ada's pain during intercourse; Example family says little.";
   });
   await openCase(app.user, 'Ada Example');
@@ -17,16 +17,16 @@ async function openExport() {
 
 describe('the supervision summary export', () => {
   it('needs the supervision question before a preview', async () => {
-    const { user, fake } = await openExport();
+    const { user, engine } = await openExport();
     await user.click(screen.getByTestId('export-preview-button'));
     expect(await screen.findByTestId('error-question')).toHaveTextContent('Write the question you bring to supervision.');
     expect(screen.getByTestId('export-question')).toHaveAttribute('aria-invalid', 'true');
-    expect(fake.count('previewSupervisionSummary')).toBe(0);
+    expect(engine.count('previewSupervisionSummary')).toBe(0);
     expect(screen.queryByTestId('export-preview')).not.toBeInTheDocument();
   });
 
   it('previews de-identified by default, with every redaction highlighted and its reason, and undoes one', async () => {
-    const { user, fake } = await openExport();
+    const { user, engine } = await openExport();
     expect(screen.getByTestId('export-identification-de_identified')).toBeChecked();
     expect(screen.getByTestId('export-process-notes')).not.toBeChecked();
     expect(screen.getByTestId('export-paper-a4')).toBeChecked();
@@ -41,7 +41,7 @@ describe('the supervision summary export', () => {
     expect(marks[0]!.tagName).toBe('MARK');
     expect(marks[0]).toHaveAttribute('title', expect.stringContaining("Client's name"));
     expect(marks[0]).toHaveAccessibleName(expect.stringContaining('redacted'));
-    const sent = fake.calls.find((c) => c.command === 'previewSupervisionSummary')?.args as {
+    const sent = engine.calls.find((c) => c.command === 'previewSupervisionSummary')?.args as {
       options: { identification: string; includeProcessNotes: boolean };
     };
     expect(sent.options).toMatchObject({ identification: 'de_identified', includeProcessNotes: false });
@@ -52,27 +52,27 @@ describe('the supervision summary export', () => {
   });
 
   it('an identified export needs an explicit choice, with a warning', async () => {
-    const { user, fake } = await openExport();
+    const { user, engine } = await openExport();
     await user.type(screen.getByTestId('export-question'), 'Pacing?');
     await user.click(screen.getByTestId('export-identification-identified'));
     expect(screen.getByTestId('identified-warning')).toHaveTextContent('names the client');
     await user.click(screen.getByTestId('export-preview-button'));
     expect(await screen.findByText('Confirm that you mean to export an identified summary.')).toBeInTheDocument();
-    expect(fake.count('previewSupervisionSummary')).toBe(0);
+    expect(engine.count('previewSupervisionSummary')).toBe(0);
     await user.click(screen.getByTestId('identified-accept'));
     await user.click(screen.getByTestId('export-preview-button'));
     expect(await screen.findByTestId('export-preview')).toHaveTextContent('Ada');
   });
 
   it('writes nothing until the therapist confirms, then saves to the chosen path', async () => {
-    const { user, fake } = await openExport();
+    const { user, engine } = await openExport();
     await user.type(screen.getByTestId('export-question'), 'How to pace the work?');
     await user.click(screen.getByTestId('export-format-markdown'));
     await user.click(screen.getByTestId('export-preview-button'));
     await screen.findByTestId('export-preview');
 
     await user.click(screen.getByTestId('export-write'));
-    expect(fake.count('exportSupervisionSummary')).toBe(0);
+    expect(engine.count('exportSupervisionSummary')).toBe(0);
     const confirm = screen.getByTestId('export-confirm');
     expect(screen.getByTestId('export-confirm-step')).toHaveTextContent('de-identified summary as a Markdown file');
 
@@ -80,10 +80,10 @@ describe('the supervision summary export', () => {
     const done = await screen.findByTestId('export-done');
     expect(done).toHaveTextContent(/Saved \(\d+ bytes, \d+ redactions\)/);
     // The shell's save dialog chose the path; the page sent none.
-    expect(fake.count('exportSupervisionSummary')).toBe(1);
-    expect(fake.written).toHaveLength(1);
-    expect(fake.written[0]!.path).toMatch(/\.md$/);
-    const request = fake.calls.find((c) => c.command === 'exportSupervisionSummary')?.args as {
+    expect(engine.count('exportSupervisionSummary')).toBe(1);
+    expect(engine.written).toHaveLength(1);
+    expect(engine.written[0]!.path).toMatch(/\.md$/);
+    const request = engine.calls.find((c) => c.command === 'exportSupervisionSummary')?.args as {
       request: { format: string; paper: string; fingerprint: string };
     };
     expect(request.request).toMatchObject({ format: 'markdown', paper: 'a4' });
@@ -91,24 +91,24 @@ describe('the supervision summary export', () => {
   });
 
   it('writes nothing when the save dialog is cancelled, and re-previews when the case changed', async () => {
-    const { user, fake } = await openExport();
+    const { user, engine } = await openExport();
     await user.type(screen.getByTestId('export-question'), 'How to pace the work?');
     await user.click(screen.getByTestId('export-preview-button'));
     await screen.findByTestId('export-preview');
 
-    fake.savePath = null;
+    engine.savePath = null;
     await user.click(screen.getByTestId('export-write'));
     await user.click(screen.getByTestId('export-confirm'));
     expect(await screen.findByTestId('export-notice')).toHaveTextContent('no file was chosen');
-    expect(fake.written).toHaveLength(0);
+    expect(engine.written).toHaveLength(0);
     expect(screen.queryByTestId('export-done')).not.toBeInTheDocument();
 
-    fake.savePath = '/tmp/summary';
-    fake.failNext('exportSupervisionSummary', { kind: 'conflict', message: 'The summary changed since the preview.' });
+    engine.savePath = '/tmp/summary';
+    engine.failNext('exportSupervisionSummary', { kind: 'conflict', message: 'The summary changed since the preview.' });
     await user.click(screen.getByTestId('export-write'));
     await user.click(screen.getByTestId('export-confirm'));
     expect(await screen.findByTestId('export-notice')).toHaveTextContent('The case changed since this preview');
-    await waitFor(() => expect(fake.count('previewSupervisionSummary')).toBe(2));
+    await waitFor(() => expect(engine.count('previewSupervisionSummary')).toBe(2));
     expect(screen.queryByTestId('export-done')).not.toBeInTheDocument();
   });
 });

@@ -4,15 +4,15 @@ import { goTo, newCase, openCase, openNotebook } from '../../test/cases';
 
 describe('drafts of free text', () => {
   it('keeps what is typed within two seconds, offers it back when the editor opens, and drops it once saved', async () => {
-    const { user, fake } = await openNotebook(async (fake) => void (await fake.createCase({ input: newCase('Ada Example') })));
+    const { user, engine } = await openNotebook(async (engine) => void (await engine.createCase({ input: newCase('Ada Example') })));
     await openCase(user, 'Ada Example');
     await goTo(user, 'intake');
-    const key = `case:${[...fake.store.cases.keys()][0]}:intake:presentingProblem`;
+    const key = `case:${[...engine.store.cases.keys()][0]}:intake:presentingProblem`;
 
     await user.type(await screen.findByTestId('intake-presentingProblem'), 'Pain at penetration');
-    expect(fake.count('saveDraft')).toBe(0);
-    await waitFor(() => expect(fake.store.drafts.get(key)?.body).toBe('Pain at penetration'), { timeout: 2000 });
-    expect(fake.count('saveDraft')).toBe(1);
+    expect(engine.count('saveDraft')).toBe(0);
+    await waitFor(() => expect(engine.store.drafts.get(key)?.body).toBe('Pain at penetration'), { timeout: 2000 });
+    expect(engine.count('saveDraft')).toBe(1);
     expect(screen.getByTestId('draft-status')).toHaveTextContent('Draft kept');
 
     // Leave without saving (as a crash would), then open the intake again.
@@ -25,19 +25,19 @@ describe('drafts of free text', () => {
     expect(screen.queryByTestId('draft-offer')).not.toBeInTheDocument();
 
     await user.click(screen.getByTestId('intake-save'));
-    await waitFor(() => expect(fake.store.drafts.has(key)).toBe(false));
-    expect(fake.store.intakes.values().next().value?.sections.presentingProblem).toBe('Pain at penetration');
+    await waitFor(() => expect(engine.store.drafts.has(key)).toBe(false));
+    expect(engine.store.intakes.values().next().value?.sections.presentingProblem).toBe('Pain at penetration');
   });
 
   it('throws a draft away on request', async () => {
-    const { user, fake } = await openNotebook(async (fake) => {
-      const kase = await fake.createCase({ input: newCase('Ada Example') });
-      await fake.saveDraft({ editorKey: `case:${kase.id}:intake:trauma`, body: 'Old text' });
+    const { user, engine } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await engine.saveDraft({ editorKey: `case:${kase.id}:intake:trauma`, body: 'Old text' });
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'intake');
     await user.click(await screen.findByTestId('draft-discard'));
-    await waitFor(() => expect(fake.store.drafts.size).toBe(0));
+    await waitFor(() => expect(engine.store.drafts.size).toBe(0));
     expect(screen.getByTestId('intake-trauma')).toHaveValue('');
   });
 });

@@ -13,7 +13,7 @@ describe('creating a notebook', () => {
   });
 
   it('refuses a short passphrase before sending it', async () => {
-    const { fake, user } = renderApp();
+    const { engine, user } = renderApp();
     await user.type(await screen.findByTestId('create-passphrase'), 'Tr0ub4d!');
     await user.type(screen.getByTestId('create-confirm'), 'Tr0ub4d!');
     await user.click(screen.getByTestId('create-submit'));
@@ -25,17 +25,17 @@ describe('creating a notebook', () => {
       expect.stringContaining(error.id),
     );
     expect(screen.getByTestId('create-passphrase')).toHaveFocus();
-    expect(fake.count('createNotebook')).toBe(0);
+    expect(engine.count('createNotebook')).toBe(0);
   });
 
   it('refuses a very weak passphrase before sending it, and the meter says so while typing', async () => {
-    const { fake, user } = renderApp();
+    const { engine, user } = renderApp();
     await user.type(await screen.findByTestId('create-passphrase'), 'password123');
     await waitFor(() => expect(screen.getByTestId('strength-meter')).toHaveTextContent('Very weak'));
     await user.type(screen.getByTestId('create-confirm'), 'password123');
     await user.keyboard('{Enter}');
     expect(await screen.findByTestId('error-passphrase')).toHaveTextContent('very easy to guess');
-    expect(fake.count('createNotebook')).toBe(0);
+    expect(engine.count('createNotebook')).toBe(0);
   });
 
   it('rates a good passphrase as good or strong', async () => {
@@ -45,26 +45,26 @@ describe('creating a notebook', () => {
   });
 
   it('refuses two passphrases that differ', async () => {
-    const { fake, user } = renderApp();
+    const { engine, user } = renderApp();
     await user.type(await screen.findByTestId('create-passphrase'), GOOD);
     await user.type(screen.getByTestId('create-confirm'), 'harbour lantern quietlx');
     expect(screen.getByTestId('error-confirm')).toHaveTextContent('not the same');
     await user.click(screen.getByTestId('create-submit'));
     expect(screen.getByTestId('create-confirm')).toHaveFocus();
-    expect(fake.count('createNotebook')).toBe(0);
+    expect(engine.count('createNotebook')).toBe(0);
   });
 
   it('sends the passphrase once, shows the recovery code, and continues only once it is written down', async () => {
-    const { fake, user } = renderApp();
+    const { engine, user } = renderApp();
     await user.type(await screen.findByTestId('create-passphrase'), GOOD);
     await user.type(screen.getByTestId('create-confirm'), GOOD);
     await user.click(screen.getByTestId('create-submit'));
 
     const code = await screen.findByTestId('recovery-code');
-    expect(fake.calls.map((c) => c.command)).toEqual(['notebookStatus', 'createNotebook']);
-    expect(fake.calls[1]!.args).toEqual({ passphrase: GOOD });
+    expect(engine.calls.map((c) => c.command)).toEqual(['notebookStatus', 'createNotebook']);
+    expect(engine.calls[1]!.args).toEqual({ passphrase: GOOD });
 
-    const groups = fake.recoveryGroups;
+    const groups = engine.recoveryGroups;
     expect(code.textContent).toBe(groups.join('-'));
     expect(code.textContent).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     expect(code.getAttribute('aria-label')).toContain(groups[0]!.split('').join(' '));
@@ -87,8 +87,8 @@ describe('creating a notebook', () => {
   });
 
   it("shows the engine's refusal at the passphrase field", async () => {
-    const { fake, user } = renderApp();
-    fake.failNext('createNotebook', { kind: 'invalid', field: 'passphrase', message: 'Use at most 1024 characters.' });
+    const { engine, user } = renderApp();
+    engine.failNext('createNotebook', { kind: 'invalid', field: 'passphrase', message: 'Use at most 1024 characters.' });
     await user.type(await screen.findByTestId('create-passphrase'), GOOD);
     await user.type(screen.getByTestId('create-confirm'), GOOD);
     await user.click(screen.getByTestId('create-submit'));
@@ -97,8 +97,8 @@ describe('creating a notebook', () => {
   });
 
   it('shows a storage failure prominently', async () => {
-    const { fake, user } = renderApp();
-    fake.failNext('createNotebook', {
+    const { engine, user } = renderApp();
+    engine.failNext('createNotebook', {
       kind: 'storage',
       message: 'The notebook cannot be written: its file or folder is read-only.',
     });

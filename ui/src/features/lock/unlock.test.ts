@@ -8,11 +8,11 @@ afterEach(() => {
 
 describe('unlocking', () => {
   it('opens the notebook with the right passphrase', async () => {
-    const { fake, user } = renderApp(EXISTING);
+    const { engine, user } = renderApp(EXISTING);
     await waitFor(() => expect(screen.getByTestId('unlock-passphrase')).toHaveFocus());
     await unlockWith(user);
-    expect(fake.isUnlocked).toBe(true);
-    expect(fake.count('unlock')).toBe(1);
+    expect(engine.isUnlocked).toBe(true);
+    expect(engine.count('unlock')).toBe(1);
   });
 
   it('says plainly when the passphrase is wrong, clears the field and keeps focus', async () => {
@@ -30,8 +30,8 @@ describe('unlocking', () => {
 
   it('counts down while throttled, with the button disabled', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const { fake, user } = renderApp(EXISTING, { userOptions: { advanceTimers: vi.advanceTimersByTime } });
-    fake.failNext('unlock', { kind: 'throttled', message: 'Too many failed attempts. Try again in 3 s.', retryAfterSecs: 3 });
+    const { engine, user } = renderApp(EXISTING, { userOptions: { advanceTimers: vi.advanceTimersByTime } });
+    engine.failNext('unlock', { kind: 'throttled', message: 'Too many failed attempts. Try again in 3 s.', retryAfterSecs: 3 });
     await user.type(await screen.findByTestId('unlock-passphrase'), GOOD);
     await user.click(screen.getByTestId('unlock-submit'));
 
@@ -42,7 +42,7 @@ describe('unlocking', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(screen.getByTestId('unlock-error')).toHaveTextContent('Too many attempts, try again in 2 s');
     await user.keyboard('{Enter}');
-    expect(fake.count('unlock')).toBe(1);
+    expect(engine.count('unlock')).toBe(1);
 
     await vi.advanceTimersByTimeAsync(2100);
     expect(screen.queryByTestId('unlock-error')).not.toBeInTheDocument();
@@ -67,8 +67,8 @@ describe('unlocking', () => {
   });
 
   it('shows a damaged notebook prominently', async () => {
-    const { fake, user } = renderApp(EXISTING);
-    fake.failNext('unlock', {
+    const { engine, user } = renderApp(EXISTING);
+    engine.failNext('unlock', {
       kind: 'corrupt',
       message: 'The notebook file is damaged. Restore it from a backup; Casebook will not write to it.',
     });
@@ -88,14 +88,14 @@ describe('the recovery code', () => {
   }
 
   it('opens the notebook and replaces the passphrase', async () => {
-    const { fake, user } = await openRecovery();
-    const typed = fake.recoveryGroups.join(' ').toLowerCase();
+    const { engine, user } = await openRecovery();
+    const typed = engine.recoveryGroups.join(' ').toLowerCase();
     await user.type(screen.getByTestId('recovery-code-input'), typed);
     await user.type(screen.getByTestId('recovery-new-passphrase'), OTHER_GOOD);
     await user.type(screen.getByTestId('recovery-new-confirm'), OTHER_GOOD);
     await user.click(screen.getByTestId('recovery-submit'));
     expect(await screen.findByTestId('app-shell')).toBeInTheDocument();
-    expect(fake.calls.filter((c) => c.command === 'unlockWithRecovery')).toEqual([
+    expect(engine.calls.filter((c) => c.command === 'unlockWithRecovery')).toEqual([
       { command: 'unlockWithRecovery', args: { recoveryCode: typed, newPassphrase: OTHER_GOOD } },
     ]);
 
@@ -116,8 +116,8 @@ describe('the recovery code', () => {
   });
 
   it('refuses a malformed code, a weak or mismatched new passphrase before sending', async () => {
-    const { fake, user } = await openRecovery();
-    const code = fake.recoveryGroups.join('-');
+    const { engine, user } = await openRecovery();
+    const code = engine.recoveryGroups.join('-');
     await user.type(screen.getByTestId('recovery-code-input'), 'ABCD-EFGH');
     await user.click(screen.getByTestId('recovery-submit'));
     expect(screen.getByTestId('error-recoveryCode')).toHaveTextContent('32 letters and digits');
@@ -133,7 +133,7 @@ describe('the recovery code', () => {
     await user.type(screen.getByTestId('recovery-new-confirm'), `${OTHER_GOOD}!`);
     await user.click(screen.getByTestId('recovery-submit'));
     expect(await screen.findByTestId('error-confirm')).toHaveTextContent('not the same');
-    expect(fake.count('unlockWithRecovery')).toBe(0);
+    expect(engine.count('unlockWithRecovery')).toBe(0);
   });
 
   it('goes back to the passphrase form', async () => {

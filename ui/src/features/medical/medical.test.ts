@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
 
 async function openAda() {
-  const app = await openNotebook(async (fake) => {
-    const kase = await fake.createCase({ input: newCase('Ada Example') });
-    await throughIntake(fake, kase);
+  const app = await openNotebook(async (engine) => {
+    const kase = await engine.createCase({ input: newCase('Ada Example') });
+    await throughIntake(engine, kase);
   });
   await openCase(app.user, 'Ada Example');
   return app;
@@ -27,7 +27,7 @@ describe('medical liaison', () => {
   });
 
   it('refuses a referral without a release consent naming the practitioner, then refers', async () => {
-    const { user, fake } = await openAda();
+    const { user, engine } = await openAda();
     await goTo(user, 'medical');
     await user.click(await screen.findByTestId('add-practitioner'));
     await user.selectOptions(screen.getByTestId('practitioner-kind'), 'gynaecologist');
@@ -56,7 +56,7 @@ describe('medical liaison', () => {
     await user.click(screen.getByTestId('referral-save'));
     expect(await screen.findByTestId('referrals')).toHaveTextContent('Exclude structural causes.');
     expect(screen.getByTestId('rule-out-status')).toHaveTextContent('Referred');
-    expect(fake.store.referrals).toHaveLength(1);
+    expect(engine.store.referrals).toHaveLength(1);
 
     // The referral letter: what the consent covers, written only after confirming.
     await user.click(screen.getByTestId('referral-letter-button'));
@@ -64,9 +64,9 @@ describe('medical liaison', () => {
     expect(await within(letter).findByText(/The presenting problem and the question\./)).toBeInTheDocument();
     expect(within(letter).getByTestId('letter-question')).toHaveValue('Exclude structural causes.');
     await user.click(within(letter).getByTestId('letter-export'));
-    expect(fake.count('exportReferralLetter')).toBe(0);
+    expect(engine.count('exportReferralLetter')).toBe(0);
     await user.click(within(letter).getByTestId('letter-confirm'));
     expect(await within(letter).findByTestId('letter-done')).toHaveTextContent(/Saved \(\d+ bytes\)/);
-    expect(fake.written.at(-1)?.path).toMatch(/\.pdf$/);
+    expect(engine.written.at(-1)?.path).toMatch(/\.pdf$/);
   });
 });

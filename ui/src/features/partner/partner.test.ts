@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
 
 async function partnerCase() {
-  const app = await openNotebook(async (fake) => {
-    const kase = await fake.createCase({ input: newCase('Ada Example', { hasPartner: true, difficulties: ['low_libido'] }) });
-    await throughIntake(fake, kase);
+  const app = await openNotebook(async (engine) => {
+    const kase = await engine.createCase({ input: newCase('Ada Example', { hasPartner: true, difficulties: ['low_libido'] }) });
+    await throughIntake(engine, kase);
   });
   await openCase(app.user, 'Ada Example');
   await goTo(app.user, 'partner');
@@ -15,7 +15,7 @@ async function partnerCase() {
 
 describe('partner involvement', () => {
   it('refuses the partner without the client’s consent and says which consent is missing', async () => {
-    const { user, fake } = await partnerCase();
+    const { user, engine } = await partnerCase();
     expect(screen.getByTestId('involvement-missing')).toHaveTextContent('Not given yet');
     await user.type(screen.getByTestId('partner-fullName'), 'Sam Example');
     await user.click(screen.getByTestId('partner-save'));
@@ -25,7 +25,7 @@ describe('partner involvement', () => {
     expect(refusal).toHaveTextContent(
       "A partner session, or anything recorded about the partner, needs the client's active consent to involve the partner. Record the consent first.",
     );
-    expect(fake.store.partners.size).toBe(0);
+    expect(engine.store.partners.size).toBe(0);
   });
 
   it('refuses a couples session without the consent, from the session form', async () => {
@@ -42,7 +42,7 @@ describe('partner involvement', () => {
   });
 
   it('records the consent, adds the partner with their own consent, and holds the partner session', async () => {
-    const { user, fake } = await partnerCase();
+    const { user, engine } = await partnerCase();
     await user.click(screen.getByTestId('involvement-save'));
     expect(await screen.findByTestId('error-terms.scope')).toBeInTheDocument();
     await user.type(screen.getByTestId('involvement-scope'), 'The plan may be shared; her history stays private.');
@@ -54,7 +54,7 @@ describe('partner involvement', () => {
         'active',
       ),
     );
-    expect(fake.store.consents[0]?.terms).toEqual({
+    expect(engine.store.consents[0]?.terms).toEqual({
       kind: 'partner_involvement',
       scope: 'The plan may be shared; her history stays private.',
       secretsPolicy: 'limited',
@@ -91,8 +91,8 @@ describe('partner involvement', () => {
   });
 
   it('withdraws the consent; further partner sessions are refused and the record stays', async () => {
-    const { user, fake } = await openNotebook(async (fake) => {
-      await fake.openDemoNotebook();
+    const { user, engine } = await openNotebook(async (engine) => {
+      await engine.openDemoNotebook();
     });
     await openCase(user, 'Blake Specimen');
     await goTo(user, 'partner');
@@ -107,6 +107,6 @@ describe('partner involvement', () => {
     );
     await waitFor(() => expect(screen.getByTestId('section-partner')).toHaveAttribute('data-state', 'blocked'));
     expect(screen.getByTestId('partner-sessions')).toHaveTextContent('Partner session');
-    expect(fake.store.sessions.filter((s) => s.kind === 'couples')).toHaveLength(3);
+    expect(engine.store.sessions.filter((s) => s.kind === 'couples')).toHaveLength(3);
   });
 });

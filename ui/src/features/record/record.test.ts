@@ -4,9 +4,9 @@ import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test
 
 describe('signing and addenda', () => {
   it('signs a late note only with a reason, then shows it locked and takes addenda under the original', async () => {
-    const { user, fake } = await openNotebook(async (fake) => {
-      const kase = await fake.createCase({ input: newCase('Ada Example') });
-      await throughIntake(fake, kase);
+    const { user, engine } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await throughIntake(engine, kase);
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'sessions');
@@ -18,7 +18,7 @@ describe('signing and addenda', () => {
     const reason = await screen.findByTestId('late-reason');
     await user.click(screen.getByTestId('sign-button'));
     expect(await screen.findByTestId('error-lateReason')).toBeInTheDocument();
-    expect(fake.count('signRecord')).toBe(0);
+    expect(engine.count('signRecord')).toBe(0);
 
     // Without a name in Settings, the engine refuses, calmly.
     await user.type(reason, 'Was ill for the week after the session.');
@@ -26,12 +26,12 @@ describe('signing and addenda', () => {
     expect(await screen.findByTestId('workflow-error')).toHaveTextContent('Set your name in Settings before signing.');
     expect(screen.queryByTestId('signed-badge')).not.toBeInTheDocument();
 
-    await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
+    await engine.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
     await user.click(screen.getByTestId('sign-button'));
     const badge = await screen.findByTestId('signed-badge');
     expect(badge).toHaveTextContent(/Signed by Dr Amara Naidoo, (today|.+) at \d\d:\d\d/);
     expect(badge).toHaveTextContent('Signed late: Was ill for the week after the session.');
-    expect(fake.calls.filter((c) => c.command === 'signRecord').at(-1)?.args).toEqual({
+    expect(engine.calls.filter((c) => c.command === 'signRecord').at(-1)?.args).toEqual({
       record: { kind: 'session_note', id: expect.any(Number) },
       input: { lateReason: 'Was ill for the week after the session.' },
     });
@@ -47,7 +47,7 @@ describe('signing and addenda', () => {
     await user.click(screen.getByTestId('addendum-button'));
     await user.click(screen.getByTestId('addendum-save'));
     expect(await screen.findByTestId('error-reason')).toBeInTheDocument();
-    expect(fake.count('addAddendum')).toBe(0);
+    expect(engine.count('addAddendum')).toBe(0);
     await user.type(screen.getByTestId('addendum-reason'), 'Wrong time');
     await user.type(screen.getByTestId('addendum-body'), 'The session began at 10:10.');
     await user.click(screen.getByTestId('addendum-save'));
@@ -67,10 +67,10 @@ describe('signing and addenda', () => {
   });
 
   it('signs the completed intake, which then shows its signature', async () => {
-    const { user } = await openNotebook(async (fake) => {
-      await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
-      const kase = await fake.createCase({ input: newCase('Ada Example') });
-      await throughIntake(fake, kase);
+    const { user } = await openNotebook(async (engine) => {
+      await engine.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await throughIntake(engine, kase);
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'intake');
@@ -83,18 +83,18 @@ describe('signing and addenda', () => {
   });
 
   it('asks for the late reason when the engine says the note is late, then signs again', async () => {
-    const { user, fake } = await openNotebook(async (fake) => {
-      await fake.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
-      const kase = await fake.createCase({ input: newCase('Ada Example') });
-      await throughIntake(fake, kase);
-      fake.store.sessions[0]!.heldOn = '2025-03-10';
+    const { user, engine } = await openNotebook(async (engine) => {
+      await engine.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await throughIntake(engine, kase);
+      engine.store.sessions[0]!.heldOn = '2025-03-10';
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'sessions');
     await user.click(await screen.findByTestId('session-row'));
     await screen.findByTestId('sign-button');
     expect(screen.queryByTestId('late-reason')).not.toBeInTheDocument();
-    fake.failNext('signRecord', {
+    engine.failNext('signRecord', {
       kind: 'workflow',
       rule: 'late_note_reason',
       message: 'This note is signed more than 24 hours after the session. Say why it is late.',
@@ -105,11 +105,11 @@ describe('signing and addenda', () => {
     await waitFor(() => expect(reason).toHaveFocus());
     await user.click(screen.getByTestId('sign-button'));
     expect(await screen.findByTestId('error-lateReason')).toBeInTheDocument();
-    expect(fake.count('signRecord')).toBe(1);
+    expect(engine.count('signRecord')).toBe(1);
     await user.type(reason, 'Notes written the next evening.');
     await user.click(screen.getByTestId('sign-button'));
     expect(await screen.findByTestId('signed-badge')).toHaveTextContent('Signed by Dr Amara Naidoo');
-    expect(fake.calls.filter((c) => c.command === 'signRecord').at(-1)?.args).toMatchObject({
+    expect(engine.calls.filter((c) => c.command === 'signRecord').at(-1)?.args).toMatchObject({
       input: { lateReason: 'Notes written the next evening.' },
     });
   });

@@ -1,4 +1,4 @@
-// The search dialog against the fake's rule-free stub: what the window sends, shows and opens.
+// The search dialog against the engine's rule-free stub: what the window sends, shows and opens.
 // Matching, ranking, accents and refusals are the engine's, tested in Rust
 // (crates/casebook-core/src/search/tests.rs) and end to end (tests/e2e/search.test.mjs).
 
@@ -35,8 +35,8 @@ const TERMS: SearchResults['terms'] = [{ words: ['vaginismus'], prefix: false }]
 
 describe('search', () => {
   it('opens with Ctrl+K, sends the words and filters, and shows hits grouped by case with the words marked', async () => {
-    const { user, fake } = await openNotebook();
-    fake.searchAnswer = {
+    const { user, engine } = await openNotebook();
+    engine.searchAnswer = {
       hits: [
         hit({}),
         hit({ caseId: 2, clientName: 'Pieter Botha', caseStatus: 'closed', kind: 'intake', kindLabel: 'Intake', fieldLabel: 'Presenting problem' }),
@@ -51,7 +51,7 @@ describe('search', () => {
     await user.type(within(dialog).getByTestId('search-input'), 'vaginismus');
     const hits = await within(dialog).findAllByTestId('search-hit');
     expect(hits).toHaveLength(3);
-    expect(fake.searches.at(-1)).toMatchObject({ text: 'vaginismus', includeProcessNotes: false, caseId: null });
+    expect(engine.searches.at(-1)).toMatchObject({ text: 'vaginismus', includeProcessNotes: false, caseId: null });
     // Grouped by case in order of the best hit: Lerato's two, then Pieter's.
     const groups = within(dialog).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(groups).toEqual(['Lerato Khumalo', 'Pieter Botha']);
@@ -66,7 +66,7 @@ describe('search', () => {
     await user.click(within(dialog).getAllByRole('button', { name: 'Only this case' })[0]!);
     await within(dialog).findByTestId('search-case-only');
     await new Promise((r) => setTimeout(r, 250));
-    expect(fake.searches.at(-1)).toMatchObject({
+    expect(engine.searches.at(-1)).toMatchObject({
       text: 'vaginismus',
       kinds: ['plan', 'plan_goal'],
       includeProcessNotes: true,
@@ -76,27 +76,27 @@ describe('search', () => {
   });
 
   it('shows a typing slip as the engine words it, and nothing found as such', async () => {
-    const { user, fake } = await openNotebook();
+    const { user, engine } = await openNotebook();
     await user.click(await screen.findByTestId('open-search'));
     const dialog = await screen.findByTestId('search-dialog');
-    fake.searchAnswer = { kind: 'invalid', field: 'text', message: 'Close the quotation marks around the phrase.' };
+    engine.searchAnswer = { kind: 'invalid', field: 'text', message: 'Close the quotation marks around the phrase.' };
     await user.type(within(dialog).getByTestId('search-input'), '"sensate');
     expect(await within(dialog).findByTestId('error-banner')).toHaveTextContent('Close the quotation marks');
-    fake.searchAnswer = { hits: [], terms: [], more: false, recentOnly: false };
+    engine.searchAnswer = { hits: [], terms: [], more: false, recentOnly: false };
     await user.type(within(dialog).getByTestId('search-input'), ' focus"');
     expect(await within(dialog).findByTestId('search-empty')).toHaveTextContent('Nothing found');
   });
 
   it('opens the session note a hit is in, with the words marked, from the keyboard', async () => {
     let caseId = 0;
-    const { user, fake } = await openNotebook(async (fake) => {
-      const kase = await fake.createCase({ input: newCase('Lerato Khumalo') });
-      await throughIntake(fake, kase);
+    const { user, engine } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Lerato Khumalo') });
+      await throughIntake(engine, kase);
       caseId = kase.id;
     });
-    const sessions = await fake.listSessions({ caseId });
+    const sessions = await engine.listSessions({ caseId });
     const note = sessions[0]!;
-    fake.searchAnswer = {
+    engine.searchAnswer = {
       hits: [hit({ caseId, recordId: note.id, snippet: [{ text: 'First', hit: true }, { text: ' session.', hit: false }] })],
       terms: [{ words: ['first'], prefix: false }],
       more: false,
@@ -118,8 +118,8 @@ describe('search', () => {
   });
 
   it('says when common words were ranked among the newest notes only', async () => {
-    const { user, fake } = await openNotebook();
-    fake.searchAnswer = { hits: [hit({})], terms: TERMS, more: true, recentOnly: true };
+    const { user, engine } = await openNotebook();
+    engine.searchAnswer = { hits: [hit({})], terms: TERMS, more: true, recentOnly: true };
     await user.keyboard('{Control>}k{/Control}');
     await user.type(within(await screen.findByTestId('search-dialog')).getByTestId('search-input'), 'anxiety');
     expect(await screen.findByTestId('search-recent-only')).toHaveTextContent('ranked among the newest');

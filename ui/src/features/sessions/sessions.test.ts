@@ -4,9 +4,9 @@ import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test
 
 describe('session notes', () => {
   it('opens a new note in the default format', async () => {
-    const { user } = await openNotebook(async (fake) => {
-      const kase = await fake.createCase({ input: newCase('Ada Example') });
-      await throughIntake(fake, kase);
+    const { user } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await throughIntake(engine, kase);
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'sessions');
@@ -18,9 +18,9 @@ describe('session notes', () => {
 
 describe('process notes', () => {
   it('are kept apart, marked private, and never shown with the session notes', async () => {
-    const { user, fake } = await openNotebook(async (fake) => {
-      const kase = await fake.createCase({ input: newCase('Ada Example') });
-      await throughIntake(fake, kase);
+    const { user, engine } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await throughIntake(engine, kase);
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'process');
@@ -29,7 +29,7 @@ describe('process notes', () => {
     await user.type(screen.getByTestId('process-note-body'), 'I felt protective of her today.');
     await user.click(screen.getByTestId('process-note-save'));
     expect(await screen.findByTestId('process-note')).toHaveTextContent('I felt protective of her today.');
-    expect(fake.store.processNotes).toHaveLength(1);
+    expect(await engine.listProcessNotes({ caseId: 1 })).toHaveLength(1);
 
     await goTo(user, 'sessions');
     await user.click(await screen.findByTestId('session-row'));

@@ -4,14 +4,14 @@ import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test
 
 describe('notes and records settings', () => {
   it('chooses the default note format, which new session notes start in', async () => {
-    const { user, fake } = await openNotebook(async (fake) => {
-      const kase = await fake.createCase({ input: newCase('Ada Example') });
-      await throughIntake(fake, kase);
+    const { user, engine } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await throughIntake(engine, kase);
     });
     await user.click(screen.getByTestId('nav-settings'));
     await user.click(await screen.findByTestId('settings-note-format-birp'));
     expect(await screen.findByTestId('records-saved')).toHaveTextContent('Default note format saved');
-    expect(fake.store.noteFormat).toBe('birp');
+    expect(engine.store.noteFormat).toBe('birp');
 
     await user.click(screen.getByTestId('nav-cases'));
     await openCase(user, 'Ada Example');
@@ -26,11 +26,11 @@ describe('notes and records settings', () => {
   });
 
   it('chooses the retention profile, which gives each case its retain-until date', async () => {
-    const { user, fake } = await openNotebook(async (fake) => void (await fake.createCase({ input: newCase('Ada Example') })));
+    const { user, engine } = await openNotebook(async (engine) => void (await engine.createCase({ input: newCase('Ada Example') })));
     await user.click(screen.getByTestId('nav-settings'));
     expect(await screen.findByTestId('settings-retention-south_africa')).toBeChecked();
     await user.click(screen.getByTestId('settings-retention-apa'));
-    await waitFor(() => expect(fake.store.retention).toBe('apa'));
+    await waitFor(() => expect(engine.store.retention).toBe('apa'));
     await user.click(screen.getByTestId('nav-cases'));
     await openCase(user, 'Ada Example');
     expect(screen.getByTestId('retention')).toHaveTextContent('7 years after the last service');

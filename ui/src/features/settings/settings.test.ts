@@ -11,7 +11,7 @@ async function openSettings(settings = { therapistName: '', autoLockMinutes: 10,
 
 describe('settings', () => {
   it('shows the stored settings, saves changes and confirms', async () => {
-    const { fake, user } = await openSettings();
+    const { engine, user } = await openSettings();
     const name = screen.getByTestId('settings-name');
     const minutes = screen.getByTestId('settings-autolock');
     expect(name).toHaveValue('');
@@ -24,7 +24,7 @@ describe('settings', () => {
     await user.click(screen.getByTestId('settings-save'));
 
     expect(await screen.findByTestId('settings-saved')).toHaveTextContent('Settings saved');
-    expect(await fake.getSettings()).toEqual({ therapistName: 'Dr Amara Naidoo', autoLockMinutes: 25, practiceName: '', registrationNumber: '', practiceContact: '' });
+    expect(await engine.getSettings()).toEqual({ therapistName: 'Dr Amara Naidoo', autoLockMinutes: 25, practiceName: '', registrationNumber: '', practiceContact: '' });
     expect(name).toHaveValue('Dr Amara Naidoo');
     expect(screen.getByTestId('app-shell')).toHaveTextContent('Dr Amara Naidoo');
 
@@ -34,13 +34,13 @@ describe('settings', () => {
   });
 
   it('saves the practice details that head a referral letter', async () => {
-    const { fake, user } = await openSettings();
+    const { engine, user } = await openSettings();
     await user.type(screen.getByLabelText('Practice name'), 'Harbour Therapy Rooms');
     await user.type(screen.getByLabelText('Registration number'), 'HPCSA PS 0123456');
     await user.type(screen.getByLabelText('How a doctor reaches you'), '021 555 0100');
     await user.click(screen.getByTestId('settings-save'));
     await screen.findByTestId('settings-saved');
-    expect(await fake.getSettings()).toMatchObject({
+    expect(await engine.getSettings()).toMatchObject({
       practiceName: 'Harbour Therapy Rooms',
       registrationNumber: 'HPCSA PS 0123456',
       practiceContact: '021 555 0100',
@@ -48,7 +48,7 @@ describe('settings', () => {
   });
 
   it('refuses an auto-lock time out of range before sending', async () => {
-    const { fake, user } = await openSettings();
+    const { engine, user } = await openSettings();
     const minutes = screen.getByTestId('settings-autolock');
     await user.clear(minutes);
     await user.type(minutes, '0');
@@ -58,13 +58,13 @@ describe('settings', () => {
     expect(minutes).toHaveAttribute('aria-invalid', 'true');
     expect(minutes).toHaveAttribute('aria-describedby', expect.stringContaining(error.id));
     expect(minutes).toHaveFocus();
-    expect(fake.count('updateSettings')).toBe(0);
+    expect(engine.count('updateSettings')).toBe(0);
     expect(screen.queryByTestId('settings-saved')).not.toBeInTheDocument();
   });
 
   it("shows the engine's refusal at the field it names", async () => {
-    const { fake, user } = await openSettings();
-    fake.failNext('updateSettings', {
+    const { engine, user } = await openSettings();
+    engine.failNext('updateSettings', {
       kind: 'invalid',
       field: 'therapistName',
       message: 'The name cannot hold control characters.',
@@ -77,8 +77,8 @@ describe('settings', () => {
   });
 
   it('returns to the lock screen when saving finds the notebook locked', async () => {
-    const { fake, user } = await openSettings();
-    fake.lockQuietly();
+    const { engine, user } = await openSettings();
+    engine.lockQuietly();
     await user.click(screen.getByTestId('settings-save'));
     expect(await screen.findByTestId('lock-screen')).toBeInTheDocument();
     expect(screen.queryByTestId('settings-view')).not.toBeInTheDocument();
@@ -94,29 +94,29 @@ describe('changing the passphrase', () => {
   }
 
   it('changes it and says so', async () => {
-    const { fake, user } = await openSettings();
+    const { engine, user } = await openSettings();
     await fill(user, GOOD, OTHER_GOOD);
     expect(await screen.findByTestId('change-done')).toHaveTextContent('Passphrase changed');
-    expect(fake.currentPassphrase).toBe(OTHER_GOOD);
-    expect(fake.count('changePassphrase')).toBe(1);
+    expect(engine.currentPassphrase).toBe(OTHER_GOOD);
+    expect(engine.count('changePassphrase')).toBe(1);
     expect(screen.getByTestId('change-old')).toHaveValue('');
     expect(screen.getByTestId('change-new')).toHaveValue('');
     expect(screen.getByTestId('change-confirm')).toHaveValue('');
   });
 
   it('says at the field when the current passphrase is wrong', async () => {
-    const { fake, user } = await openSettings();
+    const { engine, user } = await openSettings();
     await fill(user, 'not the passphrase', OTHER_GOOD);
     const error = await screen.findByTestId('error-oldPassphrase');
     expect(error).toHaveTextContent('The current passphrase is not right.');
     expect(screen.getByTestId('change-old')).toHaveValue('');
     expect(screen.getByTestId('change-old')).toHaveFocus();
     expect(screen.queryByTestId('change-done')).not.toBeInTheDocument();
-    expect(fake.currentPassphrase).toBe(GOOD);
+    expect(engine.currentPassphrase).toBe(GOOD);
   });
 
   it('refuses a weak or mismatched new passphrase before sending', async () => {
-    const { fake, user } = await openSettings();
+    const { engine, user } = await openSettings();
     await fill(user, GOOD, 'short');
     expect(await screen.findByTestId('error-newPassphrase')).toHaveTextContent('at least 10 characters');
     await user.clear(screen.getByTestId('change-new'));
@@ -125,12 +125,12 @@ describe('changing the passphrase', () => {
     await user.type(screen.getByTestId('change-confirm'), 'violet-otter-mosaic-18');
     await user.click(screen.getByTestId('change-submit'));
     await waitFor(() => expect(screen.getByTestId('error-confirm')).toHaveTextContent('not the same'));
-    expect(fake.count('changePassphrase')).toBe(0);
+    expect(engine.count('changePassphrase')).toBe(0);
   });
 
   it('shows a throttled change with a countdown', async () => {
-    const { fake, user } = await openSettings();
-    fake.failNext('changePassphrase', { kind: 'throttled', message: 'Too many failed attempts.', retryAfterSecs: 30 });
+    const { engine, user } = await openSettings();
+    engine.failNext('changePassphrase', { kind: 'throttled', message: 'Too many failed attempts.', retryAfterSecs: 30 });
     await fill(user, GOOD, OTHER_GOOD);
     expect(await screen.findByTestId('change-error')).toHaveTextContent('Too many attempts, try again in 30 s');
     expect(screen.getByTestId('change-submit')).toBeDisabled();

@@ -22,7 +22,7 @@ describe('verify notebook, the audit log and the recovery code', () => {
   });
 
   it('reports a damaged notebook with the advice to restore from a backup', async () => {
-    const { user, fake } = await openSettings();
+    const { user, engine } = await openSettings();
     const damaged: VerificationReport = {
       passed: false,
       checks: [
@@ -39,7 +39,7 @@ describe('verify notebook, the audit log and the recovery code', () => {
       advice: 'Restore the notebook from your most recent backup.',
       tookMs: 4_130,
     };
-    fake.verifyNotebook = async () => damaged;
+    engine.verifyNotebook = async () => damaged;
     await user.click(screen.getByTestId('verify-button'));
     const report = await screen.findByTestId('verify-report');
     expect(within(report).queryByTestId('verify-ok')).not.toBeInTheDocument();
@@ -51,10 +51,10 @@ describe('verify notebook, the audit log and the recovery code', () => {
   });
 
   it('shows a progress bar and the seconds while it reads', async () => {
-    const { user, fake } = await openSettings();
+    const { user, engine } = await openSettings();
     let finish: (r: VerificationReport) => void = () => {};
-    const answer = await fake.verifyNotebook();
-    fake.verifyNotebook = () => new Promise((resolve) => (finish = resolve));
+    const answer = await engine.verifyNotebook();
+    engine.verifyNotebook = () => new Promise((resolve) => (finish = resolve));
     await user.click(screen.getByTestId('verify-button'));
     const running = await screen.findByTestId('verify-running');
     expect(within(running).getByRole('progressbar')).toBeInTheDocument();
@@ -66,9 +66,9 @@ describe('verify notebook, the audit log and the recovery code', () => {
   });
 
   it('pages through the audit log, newest first', async () => {
-    const { user, fake } = await openSettings();
+    const { user, engine } = await openSettings();
     for (let i = 0; i < 105; i++) {
-      fake.store.audit.push({
+      engine.store.audit.push({
         seq: i + 1,
         at: '2025-03-10T09:30:00Z',
         action: 'unlocked',
@@ -85,12 +85,12 @@ describe('verify notebook, the audit log and the recovery code', () => {
     expect(rows[0]).toHaveTextContent('Unlocked 105');
     await user.click(screen.getByRole('button', { name: 'Older →' }));
     expect(await screen.findByText('Unlocked 1')).toBeInTheDocument();
-    expect(fake.calls.filter((c) => c.command === 'auditLog').map((c) => c.args)).toEqual([{ page: 0 }, { page: 1 }]);
+    expect(engine.calls.filter((c) => c.command === 'auditLog').map((c) => c.args)).toEqual([{ page: 0 }, { page: 1 }]);
   });
 
   it('makes a new recovery code with the passphrase and shows it once', async () => {
-    const { user, fake } = await openSettings();
-    const before = fake.recoveryGroups.join('-');
+    const { user, engine } = await openSettings();
+    const before = engine.recoveryGroups.join('-');
     await user.click(screen.getByTestId('recovery-new'));
     await user.type(screen.getByTestId('recovery-passphrase'), 'not the passphrase');
     await user.click(screen.getByTestId('recovery-replace'));
@@ -99,7 +99,7 @@ describe('verify notebook, the audit log and the recovery code', () => {
     await user.type(screen.getByTestId('recovery-passphrase'), GOOD);
     await user.click(screen.getByTestId('recovery-replace'));
     const code = await screen.findByTestId('recovery-code');
-    expect(code.textContent).toBe(fake.recoveryGroups.join('-'));
+    expect(code.textContent).toBe(engine.recoveryGroups.join('-'));
     expect(code.textContent).not.toBe(before);
     expect(screen.getByTestId('recovery-continue')).toBeDisabled();
     await user.click(screen.getByTestId('recovery-saved'));

@@ -5,8 +5,8 @@
 
 #![allow(clippy::unwrap_used)] // test helpers fail loudly by design
 
+use casebook_core::api::parse;
 use casebook_core::{ErrorKind, case, export, record, session, settings};
-use casebook_shell::ipc::parse;
 use proptest::prelude::*;
 use serde_json::Value;
 
