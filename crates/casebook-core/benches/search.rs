@@ -73,6 +73,7 @@ fn run(conn: &Connection) -> (Vec<Duration>, Vec<usize>) {
 /// A plain SQLite file with the notebook's tables, rows, views and indexes, and its search index
 /// built from those rows by [`search::rebuild_index`].
 fn plain_copy(conn: &Connection, path: &std::path::Path) -> Connection {
+    #[allow(clippy::disallowed_methods)] // the plain SQLite copy the bench compares with
     let mut plain = Connection::open(path).expect("plain");
     plain.pragma_update(None, "journal_mode", "WAL").expect("wal");
     plain.pragma_update(None, "temp_store", "MEMORY").expect("temp");

@@ -192,6 +192,19 @@ macro_rules! commands {
         $(#[doc = $doc:literal])*
         fn $name:ident($cx:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
     )*) => {
+        /// Each command's body, as a function of its context and arguments.
+        mod bodies {
+            #[allow(clippy::wildcard_imports)]
+            use super::*;
+            $(
+                $(#[doc = $doc])*
+                pub(super) fn $name(
+                    $cx: &super::super::engine::Cx<'_>,
+                    $($arg: $ty),*
+                ) -> Result<$ret, ErrorReply> $body
+            )*
+        }
+
         /// Every command's name, in the table's order.
         pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
 
@@ -208,10 +221,8 @@ macro_rules! commands {
             match name {
                 $(stringify!($name) => Some((|| {
                     $(let $arg: $ty = args.take(stringify!($arg))?;)*
-                    let $cx = &super::engine::Cx::new(engine, host, stringify!($name));
-                    // Its own closure, so that `return` and `?` in the body end the body only.
-                    let out: Result<$ret, ErrorReply> = (|| $body)();
-                    super::answer(out?)
+                    let cx = super::engine::Cx::new(engine, host, stringify!($name));
+                    super::answer(bodies::$name(&cx, $($arg),*)?)
                 })()),)*
                 _ => None,
             }

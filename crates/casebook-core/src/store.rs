@@ -100,6 +100,7 @@ impl Store {
                 OpenFlags::SQLITE_OPEN_READ_WRITE
             }
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        #[allow(clippy::disallowed_methods)] // the store is where the notebook file is opened
         let conn = Connection::open_with_flags(path, flags)?;
         apply_key(&conn, key)?;
         conn.execute_batch(&format!(
@@ -152,6 +153,7 @@ impl Store {
     /// The key is proved; no setting is changed and nothing is written.
     pub(crate) fn reader(path: &Path, key: &DataKey) -> Result<Connection> {
         check_file(path)?;
+        #[allow(clippy::disallowed_methods)] // the store is where the notebook file is opened
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,

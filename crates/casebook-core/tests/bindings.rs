@@ -1,6 +1,8 @@
 //! The generated files must match the Rust types and the command table: the UI's IPC types, its
 //! typed command client, and the shell's list of command names (`make bindings` rewrites them).
 
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
 use std::path::PathBuf;
 
 fn fresh(relative: &str, expected: String) {

@@ -192,7 +192,7 @@ impl Server {
 }
 
 fn default_day() -> NaiveDate {
-    Local::now().date_naive()
+    casebook_core::columns::today(&casebook_core::clock::SystemClock)
 }
 
 fn main() {

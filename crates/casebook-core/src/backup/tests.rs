@@ -247,7 +247,7 @@ fn an_older_backup_opens_with_the_passphrase_of_its_day() {
 #[test]
 fn a_backup_restores_with_its_recovery_code_and_a_new_passphrase() {
     let dir = tempfile::tempdir().unwrap();
-    let clock = ManualClock::new(chrono::Utc::now());
+    let clock = ManualClock::new(crate::clock::test_start());
     let mut nb = notebook_at(&dir.path().join("nb"), &clock);
     let code = nb.create(PASS).unwrap().groups.join("-");
     let folder = dir.path().join("usb");
@@ -276,7 +276,7 @@ fn craft(out: &Path, db: &Path, key_file: &Path) {
         format: container::FORMAT,
         app_version: "0.0.0".into(),
         schema_version: crate::store::LATEST_VERSION,
-        made_at: chrono::Utc::now(),
+        made_at: crate::clock::test_start(),
         key_file: std::fs::read_to_string(key_file).unwrap(),
         database_bytes: std::fs::metadata(db).unwrap().len(),
     };
@@ -329,6 +329,7 @@ fn bad_backup_files_are_refused_with_a_message_and_change_nothing() {
     }
     // A plaintext SQLite database inside a well-formed container.
     let plain = tampered_dir.join("plain.db");
+    #[allow(clippy::disallowed_methods)] // a plain SQLite file, made on purpose outside the store
     rusqlite::Connection::open(&plain)
         .unwrap()
         .execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
@@ -420,7 +421,7 @@ fn a_backup_that_fails_its_check_is_kept_aside_and_not_counted() {
     let expected = fingerprint::of(open.store().conn()).unwrap();
     let partial = folder.join(format!("{PARTIAL_PREFIX}test"));
     let location = Location::new(f.root().join("nb"));
-    write_and_verify(f.nb(), &location, &folder, &partial, chrono::Utc::now()).unwrap();
+    write_and_verify(f.nb(), &location, &folder, &partial, crate::clock::test_start()).unwrap();
     // The same file compared with a notebook that has one more row is a failed check.
     let mut wrong = expected.clone();
     wrong[0].rows += 1;

@@ -13,7 +13,7 @@ fn the_demo_holds_four_fictional_cases_at_different_stages() {
     let dir = tempfile::tempdir().unwrap();
     let mut config = NotebookConfig::new(Location::new(dir.path().join("demo")));
     config.vault = VaultConfig::fast_for_tests();
-    let clock = ManualClock::new(Utc::now());
+    let clock = ManualClock::new(crate::clock::test_start());
     let mut demo = create_demo_notebook(config, Arc::new(clock.clone())).unwrap();
     let view = demo.view();
     assert_eq!(view.cases, 4);

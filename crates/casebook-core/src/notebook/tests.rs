@@ -16,7 +16,7 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let clock = ManualClock::new(Utc::now());
+    let clock = ManualClock::new(crate::clock::test_start());
     let mut config = NotebookConfig::new(Location::new(dir.path().join("nb")));
     config.vault = VaultConfig::fast_for_tests();
     let notebook = Notebook::new(config, Arc::new(clock.clone()));
@@ -145,7 +145,7 @@ fn a_data_call_after_the_idle_limit_is_refused_even_without_the_timer() {
 #[test]
 fn the_idle_override_replaces_the_setting() {
     let dir = tempfile::tempdir().unwrap();
-    let clock = ManualClock::new(Utc::now());
+    let clock = ManualClock::new(crate::clock::test_start());
     let mut config = NotebookConfig::new(Location::new(dir.path()));
     config.vault = VaultConfig::fast_for_tests();
     config.idle_limit_override = Some(Duration::seconds(3));

@@ -52,7 +52,7 @@ mod tests {
 
     #[test]
     fn five_failures_are_free_then_the_delay_grows_to_a_minute() {
-        let t0 = Utc::now();
+        let t0 = crate::clock::test_start();
         let mut throttle = Throttle::default();
         for _ in 0..5 {
             throttle.check(t0).unwrap();

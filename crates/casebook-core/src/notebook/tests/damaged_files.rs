@@ -67,6 +67,7 @@ fn a_database_without_its_tables_is_damaged() {
         KeyFile::load(&dir.join("notebook.key")).unwrap().unlock(PASS, &f.notebook.config.vault).unwrap();
     std::fs::remove_file(dir.join("notebook.db")).unwrap();
     {
+        #[allow(clippy::disallowed_methods)] // an empty database made outside the store, on purpose
         let conn = rusqlite::Connection::open(dir.join("notebook.db")).unwrap();
         conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.sqlcipher_literal().as_str())).unwrap();
         conn.execute_batch("PRAGMA cipher_compatibility = 4; CREATE TABLE t(x); DROP TABLE t;").unwrap();

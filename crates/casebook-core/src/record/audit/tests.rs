@@ -198,7 +198,7 @@ fn idle_locks_recovery_unlocks_and_key_changes_are_recorded() {
     use crate::clock::ManualClock;
     use crate::notebook::{Notebook, NotebookConfig};
     let dir = tempfile::tempdir().unwrap();
-    let clock = ManualClock::new(chrono::Utc::now());
+    let clock = ManualClock::new(crate::clock::test_start());
     let mut config = NotebookConfig::new(crate::Location::new(dir.path().join("nb")));
     config.vault = crate::vault::VaultConfig::fast_for_tests();
     config.idle_limit_override = Some(chrono::Duration::seconds(3));
