@@ -55,11 +55,17 @@ fn the_resolved_capabilities_match_the_source_when_built() {
 }
 
 #[test]
-fn every_command_has_a_gateway_function_in_the_ui() {
-    let gateway = std::fs::read_to_string(root().join("../ui/src/ipc/tauri.ts")).unwrap();
+fn every_command_has_a_method_in_the_ui_client() {
+    // The client is generated from the same table; this reads it as the window will.
+    let client = std::fs::read_to_string(root().join("../ui/src/ipc/commands.ts")).unwrap();
     for command in COMMANDS {
-        assert!(gateway.contains(&format!("'{command}'")), "ui/src/ipc/tauri.ts does not call {command}");
+        assert!(
+            client.contains(&format!("['{command}', [")),
+            "ui/src/ipc/commands.ts does not send {command}"
+        );
     }
+    let tauri = std::fs::read_to_string(root().join("../ui/src/ipc/tauri.ts")).unwrap();
+    assert!(tauri.contains("commandClient("), "the shell's backend is the generated client");
 }
 
 #[test]

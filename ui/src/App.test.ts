@@ -73,7 +73,7 @@ describe('locking', () => {
     expect(await screen.findByTestId('unlock-form')).toBeInTheDocument();
     expectNothingOfTheNotebook();
     expect(engine.count('lock')).toBe(1);
-    expect(engine.isUnlocked).toBe(false);
+    expect((await engine.notebookStatus()).unlocked).toBe(false);
     expect(screen.queryByTestId('locked-note')).not.toBeInTheDocument();
 
     // Unlocking again reads the settings afresh and starts on Cases.
@@ -87,7 +87,7 @@ describe('locking', () => {
     await fireEvent.keyDown(window, { key: 'l', ctrlKey: true });
     expect(await screen.findByTestId('unlock-form')).toBeInTheDocument();
     expectNothingOfTheNotebook();
-    expect(engine.isUnlocked).toBe(false);
+    expect((await engine.notebookStatus()).unlocked).toBe(false);
   });
 
   it('⌘L locks, and a plain L does not', async () => {
@@ -103,7 +103,7 @@ describe('locking', () => {
 
   it('the notebook-locked event returns to the lock screen with a note', async () => {
     const { engine, user } = await openWithSettings();
-    engine.lockForIdle();
+    await engine.lockForIdle();
     expect(await screen.findByTestId('locked-note')).toHaveTextContent('Locked after inactivity');
     expect(screen.getByTestId('unlock-form')).toBeInTheDocument();
     expectNothingOfTheNotebook();
@@ -131,7 +131,7 @@ describe('activity', () => {
     await fireEvent.keyDown(window, { key: 'b' });
     expect(engine.count('touch')).toBe(1);
 
-    engine.lockQuietly();
+    await engine.lockQuietly();
     vi.setSystemTime(Date.now() + 20_000);
     await fireEvent.wheel(window);
     expect(engine.count('touch')).toBe(2);

@@ -33,9 +33,8 @@ mod tests;
 
 pub use engine::Engine;
 pub use table::COMMANDS;
-pub use typescript::{command_names_rs, typescript_client};
+pub use typescript::{capability_json, command_names_rs, typescript_client};
 
-use crate::ErrorKind;
 use crate::error::ErrorReply;
 use crate::export::{ExportFormat, ExportTarget, PdfRenderer};
 use serde::de::DeserializeOwned;
@@ -100,13 +99,7 @@ pub fn camel(snake: &str) -> String {
 }
 
 fn invalid(field: &str, message: &str) -> ErrorReply {
-    ErrorReply {
-        kind: ErrorKind::Invalid,
-        message: message.into(),
-        field: Some(field.into()),
-        rule: None,
-        retry_after_secs: None,
-    }
+    ErrorReply::invalid(field, message)
 }
 
 /// A call's arguments, checked against what its command takes.

@@ -1,11 +1,12 @@
 //! Errors of the engine, and the one shape in which the window sees them.
 //!
 //! Every fallible engine call returns [`Error`]. The shell turns it into an [`ErrorReply`]
-//! (`{ kind, message, field?, rule?, retryAfterSecs? }`) with one `From` impl, and the UI switches
+//! (`{ kind, message }` and what that kind needs) with one `From` impl, and the UI switches
 //! on the small, closed set of [`ErrorKind`]s. Messages are written for a therapist and never carry
 //! client data: no names, no note text, no passphrases, no file contents. Low-level causes
 //! (SQLite codes, I/O kinds) are summarised, not forwarded.
 
+use crate::workflow::Rule;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -28,7 +29,7 @@ pub enum Error {
     #[error("{message}")]
     Invalid { field: String, message: String },
     #[error("{message}")]
-    Workflow { rule: String, message: String },
+    Workflow { rule: Rule, message: String },
     #[error("{0}")]
     Conflict(String),
     #[error("Not saved: the disk is full. Your previous version is intact.")]
@@ -47,9 +48,9 @@ impl Error {
         Error::Invalid { field: field.into(), message: message.into() }
     }
 
-    /// A `workflow` error: `rule` is a stable identifier, `message` says it in a therapist's words.
-    pub fn workflow(rule: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Workflow { rule: rule.into(), message: message.into() }
+    /// A `workflow` error: `rule` is the rule broken, `message` says it in a therapist's words.
+    pub fn workflow(rule: Rule, message: impl Into<String>) -> Self {
+        Error::Workflow { rule, message: message.into() }
     }
 
     /// The kind the window switches on.
@@ -134,35 +135,122 @@ pub enum ErrorKind {
     Incompatible,
 }
 
-/// An error as it crosses the IPC boundary.
+/// An error as it crosses the IPC boundary: `{ kind, message }`, and with it what that kind needs
+/// (the field at fault, the workflow rule, the wait). TypeScript sees a union the window can
+/// narrow on `kind`, and a `workflow` error's `rule` is one of the engine's [`Rule`]s.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ErrorReply {
-    pub kind: ErrorKind,
-    pub message: String,
-    /// The input field at fault, for `invalid`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub field: Option<String>,
-    /// The workflow rule that was broken, for `workflow`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub rule: Option<String>,
-    /// Seconds to wait before the next attempt, for `throttled`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub retry_after_secs: Option<u64>,
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ErrorReply {
+    Locked {
+        message: String,
+    },
+    WrongPassphrase {
+        message: String,
+    },
+    Throttled {
+        message: String,
+        /// Seconds to wait before the next attempt.
+        #[serde(rename = "retryAfterSecs")]
+        #[ts(rename = "retryAfterSecs")]
+        retry_after_secs: u64,
+    },
+    NotFound {
+        message: String,
+    },
+    Invalid {
+        message: String,
+        /// The input field at fault, as the page named it.
+        field: String,
+    },
+    Workflow {
+        message: String,
+        /// The rule that was broken.
+        rule: Rule,
+    },
+    Conflict {
+        message: String,
+    },
+    Storage {
+        message: String,
+    },
+    Corrupt {
+        message: String,
+    },
+    Incompatible {
+        message: String,
+    },
+}
+
+impl ErrorReply {
+    /// An `invalid` reply for one named argument or field.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        ErrorReply::Invalid { message: message.into(), field: field.into() }
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            ErrorReply::Locked { .. } => ErrorKind::Locked,
+            ErrorReply::WrongPassphrase { .. } => ErrorKind::WrongPassphrase,
+            ErrorReply::Throttled { .. } => ErrorKind::Throttled,
+            ErrorReply::NotFound { .. } => ErrorKind::NotFound,
+            ErrorReply::Invalid { .. } => ErrorKind::Invalid,
+            ErrorReply::Workflow { .. } => ErrorKind::Workflow,
+            ErrorReply::Conflict { .. } => ErrorKind::Conflict,
+            ErrorReply::Storage { .. } => ErrorKind::Storage,
+            ErrorReply::Corrupt { .. } => ErrorKind::Corrupt,
+            ErrorReply::Incompatible { .. } => ErrorKind::Incompatible,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            ErrorReply::Locked { message }
+            | ErrorReply::WrongPassphrase { message }
+            | ErrorReply::Throttled { message, .. }
+            | ErrorReply::NotFound { message }
+            | ErrorReply::Invalid { message, .. }
+            | ErrorReply::Workflow { message, .. }
+            | ErrorReply::Conflict { message }
+            | ErrorReply::Storage { message }
+            | ErrorReply::Corrupt { message }
+            | ErrorReply::Incompatible { message } => message,
+        }
+    }
+
+    /// The field at fault, for `invalid`.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ErrorReply::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The rule that was broken, for `workflow`.
+    pub fn rule(&self) -> Option<Rule> {
+        match self {
+            ErrorReply::Workflow { rule, .. } => Some(*rule),
+            _ => None,
+        }
+    }
 }
 
 impl From<&Error> for ErrorReply {
     fn from(err: &Error) -> Self {
-        let (field, rule, retry_after_secs) = match err {
-            Error::Invalid { field, .. } => (Some(field.clone()), None, None),
-            Error::Workflow { rule, .. } => (None, Some(rule.clone()), None),
-            Error::Throttled { retry_after_secs } => (None, None, Some(*retry_after_secs)),
-            _ => (None, None, None),
-        };
-        ErrorReply { kind: err.kind(), message: err.to_string(), field, rule, retry_after_secs }
+        let message = err.to_string();
+        match err {
+            Error::Locked => ErrorReply::Locked { message },
+            Error::WrongPassphrase | Error::WrongRecoveryCode => ErrorReply::WrongPassphrase { message },
+            Error::Throttled { retry_after_secs } => {
+                ErrorReply::Throttled { message, retry_after_secs: *retry_after_secs }
+            }
+            Error::NotFound(_) => ErrorReply::NotFound { message },
+            Error::Invalid { field, .. } => ErrorReply::Invalid { message, field: field.clone() },
+            Error::Workflow { rule, .. } => ErrorReply::Workflow { message, rule: *rule },
+            Error::Conflict(_) => ErrorReply::Conflict { message },
+            Error::DiskFull | Error::Storage(_) => ErrorReply::Storage { message },
+            Error::Corrupt(_) => ErrorReply::Corrupt { message },
+            Error::Incompatible(_) => ErrorReply::Incompatible { message },
+        }
     }
 }
 
@@ -192,8 +280,8 @@ mod tests {
             json!({"kind": "invalid", "message": "Too short.", "field": "passphrase"})
         );
         assert_eq!(
-            json_of(Error::workflow("partner_consent", "Needs consent.")),
-            json!({"kind": "workflow", "message": "Needs consent.", "rule": "partner_consent"})
+            json_of(Error::workflow(Rule::PartnerInvolvementConsent, "Needs consent.")),
+            json!({"kind": "workflow", "message": "Needs consent.", "rule": "partner_involvement_consent"})
         );
         assert_eq!(
             json_of(Error::Throttled { retry_after_secs: 4 }),

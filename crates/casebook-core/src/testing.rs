@@ -266,9 +266,9 @@ pub(crate) fn plan_input(review_on: NaiveDate) -> PlanInput {
 }
 
 /// The rule id of a workflow refusal, or a panic naming what came instead.
-pub(crate) fn rule_of<T: std::fmt::Debug>(r: crate::Result<T>) -> String {
+pub(crate) fn rule_of<T: std::fmt::Debug>(r: crate::Result<T>) -> &'static str {
     match r {
-        Err(crate::Error::Workflow { rule, .. }) => rule,
+        Err(crate::Error::Workflow { rule, .. }) => rule.as_str(),
         other => panic!("expected a workflow refusal, got {other:?}"),
     }
 }

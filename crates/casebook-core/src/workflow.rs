@@ -127,12 +127,12 @@ impl Rule {
 
     /// The `workflow` error for this rule, with its standard message.
     pub fn refuse(self) -> Error {
-        Error::workflow(self.as_str(), self.message())
+        Error::workflow(self, self.message())
     }
 
     /// The `workflow` error for this rule with a message fitted to the situation.
     pub fn refuse_with(self, message: &str) -> Error {
-        Error::workflow(self.as_str(), message)
+        Error::workflow(self, message)
     }
 }
 
@@ -146,9 +146,9 @@ mod tests {
     fn every_rule_refuses_with_its_id_and_a_message() {
         for rule in Rule::ALL {
             let reply = ErrorReply::from(rule.refuse());
-            assert_eq!(reply.rule.as_deref(), Some(rule.as_str()));
-            assert!(reply.message.ends_with('.'), "{rule:?}");
-            assert!(reply.message.len() > 20, "{rule:?}");
+            assert_eq!(reply.rule(), Some(*rule));
+            assert!(reply.message().ends_with('.'), "{rule:?}");
+            assert!(reply.message().len() > 20, "{rule:?}");
         }
     }
 }

@@ -60,8 +60,8 @@ fn strings_in(value: &Value, out: &mut Vec<String>) {
 
 fn check<T: serde::de::DeserializeOwned>(value: &Value) {
     if let Err(reply) = parse::<T>("input", value) {
-        assert_eq!(reply.kind, ErrorKind::Invalid);
-        assert_eq!(reply.field.as_deref(), Some("input"));
+        assert_eq!(reply.kind(), ErrorKind::Invalid);
+        assert_eq!(reply.field(), Some("input"));
         let text = serde_json::to_string(&reply).unwrap();
         let mut quoted = Vec::new();
         strings_in(value, &mut quoted);

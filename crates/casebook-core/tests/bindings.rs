@@ -1,5 +1,6 @@
 //! The generated files must match the Rust types and the command table: the UI's IPC types, its
-//! typed command client, and the shell's list of command names (`make bindings` rewrites them).
+//! typed command client, the shell's list of command names and the window's capability (`make
+//! bindings` rewrites them).
 
 #![allow(clippy::unwrap_used)] // test helpers fail loudly by design
 
@@ -28,4 +29,9 @@ fn generated_command_client_is_fresh() {
 #[test]
 fn generated_command_names_are_fresh() {
     fresh("src-tauri/src/command_names.rs", casebook_core::api::command_names_rs());
+}
+
+#[test]
+fn generated_capability_is_fresh() {
+    fresh("src-tauri/capabilities/default.json", casebook_core::api::capability_json());
 }

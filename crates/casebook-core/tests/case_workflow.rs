@@ -71,8 +71,8 @@ fn state(open: &OpenNotebook, clock: &dyn Clock, id: case::CaseId, step: StepKin
 fn refused<T: std::fmt::Debug>(result: casebook_core::Result<T>, rule: &str) {
     let err = result.unwrap_err();
     let reply = ErrorReply::from(&err);
-    assert_eq!(reply.rule.as_deref(), Some(rule), "{err:?}");
-    assert!(!reply.message.contains("Canary"), "{}", reply.message);
+    assert_eq!(reply.rule().map(|r| r.as_str()), Some(rule), "{err:?}");
+    assert!(!reply.message().contains("Canary"), "{}", reply.message());
 }
 
 #[test]

@@ -80,7 +80,7 @@ fn a_save_on_a_full_disk_fails_cleanly_and_succeeds_once_space_is_freed() {
     let err = session::record_session(open, clock, case_id, note.clone()).unwrap_err();
     assert!(matches!(err, Error::DiskFull), "{err:?}");
     assert_eq!(
-        ErrorReply::from(&err).message,
+        ErrorReply::from(&err).message(),
         "Not saved: the disk is full. Your previous version is intact."
     );
     let draft = drafts::save_draft(open, clock, "session:new:case:1:body", &"more words ".repeat(60_000));

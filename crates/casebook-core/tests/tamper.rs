@@ -73,18 +73,18 @@ fn assert_reported_and_untouched(source: &Path, damage: impl FnOnce(&Path)) -> S
     let err = nb.unlock(PASS).unwrap_err();
     assert!(matches!(err, Error::Corrupt(_)), "{err:?}");
     let reply = ErrorReply::from(&err);
-    assert_eq!(reply.kind, ErrorKind::Corrupt);
+    assert_eq!(reply.kind(), ErrorKind::Corrupt);
     assert!(
-        reply.message.contains("damaged") && reply.message.contains("Restore it from a backup"),
+        reply.message().contains("damaged") && reply.message().contains("Restore it from a backup"),
         "{}",
-        reply.message
+        reply.message()
     );
     assert!(!nb.status().unlocked);
     assert_eq!(snapshot(&dir), before, "the damaged notebook's files changed");
     // A second attempt meets the same answer, and still writes nothing.
     assert!(matches!(nb.unlock(PASS), Err(Error::Corrupt(_))));
     assert_eq!(snapshot(&dir), before);
-    reply.message
+    reply.message().to_string()
 }
 
 #[test]

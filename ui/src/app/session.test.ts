@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TestEngine } from '../ipc/engine';
+import { testEngine } from '../test/engine';
 import { DAMAGED_NOTE, IDLE_NOTE, Session, lockNoteFromUrl } from './session.svelte';
 
 describe('the page after a lock', () => {
@@ -23,7 +23,7 @@ describe('the page after a lock', () => {
   });
 
   it('goes to the lock screen with the damage note when the shell says so', () => {
-    const session = new Session(new TestEngine({ passphrase: 'harbour lantern quietly' }));
+    const session = new Session(testEngine({ passphrase: 'harbour lantern quietly' }));
     session.opened({ exists: true, unlocked: true, folder: '/nb', demo: false });
     session.lockedByShell('damaged');
     expect(session.screen).toMatchObject({ name: 'locked', note: DAMAGED_NOTE });
@@ -33,7 +33,7 @@ describe('the page after a lock', () => {
   });
 
   it('starts at the lock screen with that note', async () => {
-    const session = new Session(new TestEngine({ passphrase: 'harbour lantern quietly' }));
+    const session = new Session(testEngine({ passphrase: 'harbour lantern quietly' }));
     await session.start(IDLE_NOTE);
     expect(session.screen).toMatchObject({ name: 'locked', note: IDLE_NOTE });
   });

@@ -12,6 +12,7 @@ import type { Commands } from './commands';
 
 export type * from './bindings';
 export type { CommandName, Commands } from './commands';
+export type { WorkflowReply } from './errors';
 
 /** Payload of the `notebook-locked` event, sent when the shell locks the notebook by itself. */
 export interface NotebookLocked {

@@ -2,19 +2,19 @@
 
 export type ErrorKind = "locked" | "wrong_passphrase" | "throttled" | "not_found" | "invalid" | "workflow" | "conflict" | "storage" | "corrupt" | "incompatible";
 
-export type ErrorReply = { kind: ErrorKind, message: string, 
+export type ErrorReply = { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "throttled", message: string, 
 /**
- * The input field at fault, for `invalid`.
+ * Seconds to wait before the next attempt.
  */
-field?: string, 
+retryAfterSecs: number, } | { "kind": "not_found", message: string, } | { "kind": "invalid", message: string, 
 /**
- * The workflow rule that was broken, for `workflow`.
+ * The input field at fault, as the page named it.
  */
-rule?: string, 
+field: string, } | { "kind": "workflow", message: string, 
 /**
- * Seconds to wait before the next attempt, for `throttled`.
+ * The rule that was broken.
  */
-retryAfterSecs?: number, };
+rule: Rule, } | { "kind": "conflict", message: string, } | { "kind": "storage", message: string, } | { "kind": "corrupt", message: string, } | { "kind": "incompatible", message: string, };
 
 export type NotebookStatus = { 
 /**

@@ -6,6 +6,13 @@ describe('isErrorReply', () => {
     expect(isErrorReply({ kind: 'locked', message: 'The notebook is locked.' })).toBe(true);
     expect(isErrorReply({ kind: 'invalid', message: 'Too short', field: 'passphrase' })).toBe(true);
     expect(isErrorReply({ kind: 'throttled', message: 'Wait', retryAfterSecs: 4 })).toBe(true);
+    expect(isErrorReply({ kind: 'workflow', message: 'Not yet', rule: 'intake_first' })).toBe(true);
+  });
+
+  it('refuses a kind without what it carries', () => {
+    expect(isErrorReply({ kind: 'invalid', message: 'Too short' })).toBe(false);
+    expect(isErrorReply({ kind: 'workflow', message: 'Not yet' })).toBe(false);
+    expect(isErrorReply({ kind: 'throttled', message: 'Wait' })).toBe(false);
   });
 
   it('refuses anything else', () => {

@@ -2,6 +2,9 @@
 
 import type { ErrorKind, ErrorReply } from './bindings';
 
+/** A refusal by a workflow rule: the engine names the rule. */
+export type WorkflowReply = Extract<ErrorReply, { kind: 'workflow' }>;
+
 const KINDS: ReadonlySet<string> = new Set<ErrorKind>([
   'locked',
   'wrong_passphrase',
@@ -15,19 +18,21 @@ const KINDS: ReadonlySet<string> = new Set<ErrorKind>([
   'incompatible',
 ]);
 
-/** True for an `ErrorReply` as the shell sends it: a known kind and a message to show. */
+/** True for an `ErrorReply` as the engine sends it: a known kind, a message to show, and what that kind carries. */
 export function isErrorReply(value: unknown): value is ErrorReply {
   if (typeof value !== 'object' || value === null) return false;
   const reply = value as Record<string, unknown>;
-  return (
-    typeof reply.kind === 'string' &&
-    KINDS.has(reply.kind) &&
-    typeof reply.message === 'string' &&
-    (reply.field === undefined || reply.field === null || typeof reply.field === 'string') &&
-    (reply.retryAfterSecs === undefined ||
-      reply.retryAfterSecs === null ||
-      typeof reply.retryAfterSecs === 'number')
-  );
+  if (typeof reply.kind !== 'string' || !KINDS.has(reply.kind) || typeof reply.message !== 'string') return false;
+  switch (reply.kind) {
+    case 'invalid':
+      return typeof reply.field === 'string';
+    case 'workflow':
+      return typeof reply.rule === 'string';
+    case 'throttled':
+      return typeof reply.retryAfterSecs === 'number';
+    default:
+      return true;
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
 // The real backend speaks the contract: snake_case command names, camelCase argument names, and
 // every rejection arrives as an ErrorReply.
 
+/// <reference types="node" />
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const invoke = vi.fn();
@@ -55,6 +57,25 @@ describe('tauriBackend', () => {
       expect(invoke.mock.calls, method).toEqual([[command, args]]);
     }
     expect(COMMANDS.createCase).toEqual(['create_case', ['input']]);
+  });
+
+  it('reaches exactly the commands the shell registers and the window is granted, and no other', () => {
+    const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+    const client = Object.values(COMMANDS).map(([command]) => command).sort();
+    const names = read('../../../src-tauri/src/command_names.rs').split('COMMAND_ARGS')[0]!;
+    const registered = [...names.matchAll(/^    "(\w+)",$/gm)].map((m) => m[1]).sort();
+    const granted = (JSON.parse(read('../../../src-tauri/capabilities/default.json')).permissions as string[])
+      .filter((p) => p.startsWith('allow-'))
+      .map((p) => p.slice('allow-'.length).replaceAll('-', '_'))
+      .sort();
+    expect(client.length).toBeGreaterThan(80);
+    expect(registered).toEqual(client);
+    expect(granted).toEqual(client);
+    for (const [command, args] of Object.values(COMMANDS)) {
+      const row = new RegExp(`\\("${command}", &\\[([^\\]]*)\\]\\)`).exec(read('../../../src-tauri/src/command_names.rs'));
+      expect(row, command).not.toBeNull();
+      expect([...row![1]!.matchAll(/"(\w+)"/g)].map((m) => m[1]), command).toEqual([...args]);
+    }
     expect(COMMANDS.addPartner).toEqual(['add_partner', ['caseId', 'input']]);
   });
 

@@ -5,12 +5,12 @@
 // back to the lock screen (through the session) and shows nothing here.
 
 import { tick } from 'svelte';
-import type { ErrorReply } from '../ipc';
+import type { ErrorReply, WorkflowReply } from '../ipc';
 import type { Session } from '../app/session.svelte';
 
 export class Outcome {
   errors = $state<Record<string, string>>({});
-  workflow = $state<ErrorReply | null>(null);
+  workflow = $state<WorkflowReply | null>(null);
   failure = $state<ErrorReply | null>(null);
   busy = $state(false);
   /** The last submission succeeded (for a confirmation next to the button). */
@@ -80,10 +80,8 @@ export class Outcome {
       return;
     }
     const control =
-      reply.kind === 'invalid' && reply.field && form
-        ? form.querySelector<HTMLElement>(`[name="${CSS.escape(reply.field)}"]`)
-        : null;
-    if (control && reply.field) {
+      reply.kind === 'invalid' && form ? form.querySelector<HTMLElement>(`[name="${CSS.escape(reply.field)}"]`) : null;
+    if (control && reply.kind === 'invalid') {
       this.errors = { [reply.field]: reply.message };
       void tick().then(() => control.focus());
     } else {

@@ -22,17 +22,6 @@ export function normalizeCode(typed: string): string | null {
   return code.length === CHARS ? code : null;
 }
 
-/** A fresh random code, for the fake backend. */
-export function randomCode(): string {
-  const bytes = new Uint8Array(CHARS);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => ALPHABET[b % 32]).join('');
-}
-
-export function codeGroups(code: string): string[] {
-  return code.match(/.{4}/g) ?? [];
-}
-
 /** How a screen reader should say the code: character by character, group by group. */
 export function spokenCode(groups: readonly string[]): string {
   return groups.map((g) => g.split('').join(' ')).join(', ');

@@ -118,7 +118,8 @@ export function testEngine(options: EngineOptions = {}): TestEngine {
 
   const client = commandClient(async (command, args) => {
     const method = methodOf.get(command)!;
-    const given = Object.keys(args).length === 0 ? undefined : structuredClone(args);
+    // As IPC carries them: JSON (which also drops Svelte's state proxies).
+    const given = Object.keys(args).length === 0 ? undefined : (JSON.parse(JSON.stringify(args)) as unknown);
     calls.push(given === undefined ? { command: method } : { command: method, args: given });
     const failure = injected.get(method);
     if (failure) {

@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used)] // test helpers fail loudly by design
 
 use super::*;
+use crate::ErrorKind;
 use crate::clock::SystemClock;
 use crate::export::{ExportTarget, PdfRenderer};
 use crate::vault::VaultConfig;
@@ -33,12 +34,12 @@ fn unknown_arguments_non_objects_and_huge_calls_are_refused() {
     assert!(Args::check(&Value::Null, &[]).is_ok());
     for bad in [json!({"input": 1, "path": "/x"}), json!([1]), json!("x"), json!(3), Value::Null] {
         let reply = Args::check(&bad, &["input"]).unwrap_err();
-        assert_eq!(reply.kind, ErrorKind::Invalid);
-        assert_eq!(reply.field.as_deref(), Some("arguments"));
+        assert_eq!(reply.kind(), ErrorKind::Invalid);
+        assert_eq!(reply.field(), Some("arguments"));
     }
     assert!(Args::check(&json!({"extra": true}), &[]).is_err());
     let huge = json!({"input": "x".repeat(MAX_CALL_BYTES + 1)});
-    assert!(Args::check(&huge, &["input"]).unwrap_err().message.contains("too large"));
+    assert!(Args::check(&huge, &["input"]).unwrap_err().message().contains("too large"));
     let many = json!({"input": vec!["y".repeat(1000); 5000]});
     assert!(Args::check(&many, &["input"]).is_err());
 }
@@ -57,9 +58,9 @@ fn a_value_of_the_wrong_shape_is_named_but_never_quoted() {
     ];
     for (value, fault) in cases {
         let reply = parse::<Input>("input", &value).unwrap_err();
-        assert_eq!(reply.kind, ErrorKind::Invalid);
-        assert_eq!(reply.field.as_deref(), Some("input"));
-        assert!(reply.message.contains(fault), "{}", reply.message);
+        assert_eq!(reply.kind(), ErrorKind::Invalid);
+        assert_eq!(reply.field(), Some("input"));
+        assert!(reply.message().contains(fault), "{}", reply.message());
         assert!(!serde_json::to_string(&reply).unwrap().contains("Canary"));
     }
     let ok: Input = parse("input", &json!({"name": canary, "age": 3, "kind": "individual"})).unwrap();
@@ -137,7 +138,7 @@ fn every_command_in_the_table_dispatches_and_nothing_else_does() {
     for name in COMMANDS {
         // Called with an argument no command takes: each one exists and refuses before running.
         let reply = engine.call(&host, name, &json!({"path": "/etc"})).unwrap().unwrap_err();
-        assert_eq!(reply.field.as_deref(), Some("arguments"), "{name}");
+        assert_eq!(reply.field(), Some("arguments"), "{name}");
         // Called with nothing: a command with arguments names the first one missing.
         let args = command_args(name).unwrap();
         if let Some(first) = args.first()
@@ -146,7 +147,7 @@ fn every_command_in_the_table_dispatches_and_nothing_else_does() {
             && name != &"save_intervention_entry"
         {
             let reply = engine.call(&host, name, &json!({})).unwrap().unwrap_err();
-            assert_eq!(reply.field.as_deref(), Some(first.as_str()), "{name}");
+            assert_eq!(reply.field(), Some(first.as_str()), "{name}");
         }
     }
     assert_eq!(host.locks.load(std::sync::atomic::Ordering::SeqCst), 0, "nothing ran");
@@ -160,7 +161,7 @@ fn a_call_runs_the_engine_and_answers_json() {
     let status = engine.call(&host, "notebook_status", &Value::Null).unwrap().unwrap();
     assert_eq!(status["exists"], json!(false));
     let locked = engine.call(&host, "list_cases", &json!({"filter": {}})).unwrap().unwrap_err();
-    assert_eq!(locked.kind, ErrorKind::Locked);
+    assert_eq!(locked.kind(), ErrorKind::Locked);
     let code = engine.call(&host, "create_notebook", &json!({"passphrase": "harbour lantern quietly"}));
     assert!(code.unwrap().unwrap()["groups"].is_array());
     let cases = engine.call(&host, "list_cases", &json!({"filter": {}})).unwrap().unwrap();

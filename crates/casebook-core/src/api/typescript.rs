@@ -1,5 +1,6 @@
-//! The files generated from the command table: the typed TypeScript client the window uses and
-//! the list of names the desktop shell's build script turns into permissions.
+//! The files generated from the command table: the typed TypeScript client the window uses, the
+//! list of names the desktop shell's build script turns into permissions, and the capability that
+//! grants them to the window.
 
 use super::{CommandSpec, specs};
 
@@ -114,4 +115,29 @@ pub fn command_names_rs() -> String {
     }
     out.push_str("];\n");
     out
+}
+
+/// The window's permissions beside its commands: hearing the shell's lock event. Changing this
+/// list is a security review (the shell's tests pin it too).
+const OTHER_PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
+
+/// `src-tauri/capabilities/default.json`: the main window may call every command of the table
+/// (the permissions the shell's build script makes of `command_names.rs`) and hear its lock
+/// event, and nothing else.
+pub fn capability_json() -> String {
+    let permissions: Vec<String> = specs()
+        .iter()
+        .map(|spec| format!("allow-{}", spec.name.replace('_', "-")))
+        .chain(OTHER_PERMISSIONS.iter().map(|p| p.to_string()))
+        .collect();
+    let capability = serde_json::json!({
+        "$schema": "../gen/schemas/desktop-schema.json",
+        "identifier": "default",
+        "description": "The main window: the app's own commands (generated from the engine's command table by `make bindings`), and listening for its lock event. The dialogs are opened by the shell, never by the page.",
+        "windows": ["main"],
+        "permissions": permissions,
+    });
+    let mut text = serde_json::to_string_pretty(&capability).unwrap_or_default();
+    text.push('\n');
+    text
 }

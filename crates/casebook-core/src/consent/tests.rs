@@ -90,7 +90,7 @@ fn withdrawal_keeps_the_history_and_stops_partner_work() {
     // No partner details may change now; the client's still may.
     let err = person::update_person(nb, clock, partner.id, person_input("Sam Renamed")).unwrap_err();
     assert!(
-        matches!(&err, Error::Workflow { rule, message } if rule == "partner_involvement_consent" && message.contains("withdrawn"))
+        matches!(&err, Error::Workflow { rule, message } if *rule == crate::workflow::Rule::PartnerInvolvementConsent && message.contains("withdrawn"))
     );
     person::update_person(nb, clock, case.client.id, person_input("Ari Renamed")).unwrap();
     let couples = session_input(SessionKind::Couples, today, vec![case.client.id, partner.id]);

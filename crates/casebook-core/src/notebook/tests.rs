@@ -82,7 +82,7 @@ fn wrong_passphrases_change_no_byte_and_leave_no_wal() {
     for wrong in ["", "harbour lantern quietlx", huge.as_str(), odd] {
         let err = f.notebook.unlock(wrong).unwrap_err();
         assert!(matches!(err, Error::WrongPassphrase), "{err:?}");
-        assert_eq!(ErrorReply::from(&err).kind, crate::ErrorKind::WrongPassphrase);
+        assert_eq!(ErrorReply::from(&err).kind(), crate::ErrorKind::WrongPassphrase);
         assert_eq!(snapshot(&dir), before);
         assert!(!dir.join("notebook.db-wal").exists());
     }

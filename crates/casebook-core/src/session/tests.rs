@@ -38,7 +38,7 @@ fn a_partner_session_needs_consent_the_partner_and_their_own_consent() {
     let (nb, clock) = f.parts();
     let refused = record_session(nb, clock, case.id, partner_session(vec![case.client.id]));
     let Err(Error::Workflow { rule, message }) = refused else { panic!("{refused:?}") };
-    assert_eq!(rule, Rule::PartnerInvolvementConsent.as_str());
+    assert_eq!(rule, Rule::PartnerInvolvementConsent);
     assert!(message.contains("client's active consent to involve the partner"));
     let couples = session_input(SessionKind::Couples, on, vec![case.client.id]);
     assert_eq!(rule_of(record_session(nb, clock, case.id, couples)), Rule::CouplesSessionConsent.as_str());

@@ -37,7 +37,8 @@ describe('the case page', () => {
 
     // The intake session note first.
     await user.click(await intake.findByTestId('write-intake-session'));
-    await user.type(screen.getByTestId('session-start'), '10:00');
+    // The form comes once the plan, the catalogue and the default format are read.
+    await user.type(await screen.findByTestId('session-start'), '10:00');
     await user.type(screen.getByTestId('session-end'), '10:50');
     await user.type(screen.getByTestId('note-subjective'), 'Pain at penetration since first attempts.');
     await user.click(screen.getByTestId('session-save'));
@@ -94,7 +95,8 @@ describe('the case page', () => {
     expect(screen.getByText(/Where do the contributing factors converge/)).toBeInTheDocument();
     await user.click(screen.getByTestId('formulation-save'));
     expect(await screen.findByTestId('formulation-summary')).toHaveTextContent('Strict religious upbringing');
-    expect(engine.store.formulations[0]?.factors).toEqual([
+    const [kase] = await engine.listCases({ filter: { status: null, stage: null, name: null } });
+    expect((await engine.getFormulation({ caseId: kase!.id }))?.factors).toEqual([
       { term: 2, label: 'Performance anxiety', p: 'perpetuating', domain: 'psychological', note: null },
       { term: null, label: 'Strict religious upbringing', p: 'predisposing', domain: 'psychological', note: null },
     ]);
@@ -105,6 +107,7 @@ describe('the case page', () => {
     await user.click(screen.getByTestId('formulation-save'));
     expect(await screen.findByTestId('formulation-versions')).toHaveTextContent('Version 1');
     expect(screen.getByText('Version 2', { selector: '.badge' })).toBeInTheDocument();
+    expect((await engine.listFormulationVersions({ caseId: kase!.id })).map((f) => f.version).sort()).toEqual([1, 2]);
 
     // The plan: the review date is required by the engine's rule.
     await goTo(user, 'plan');

@@ -4,7 +4,10 @@ import { goTo, newCase, openCase, openNotebook } from '../../test/cases';
 
 describe('diagnoses', () => {
   it('picks from the catalogue, names the code system on every code, and records specifiers and status', async () => {
-    const { user, engine } = await openNotebook(async (engine) => void (await engine.createCase({ input: newCase('Ada Example') })));
+    let caseId = 0;
+    const { user, engine } = await openNotebook(async (engine) => {
+      caseId = (await engine.createCase({ input: newCase('Ada Example') })).id;
+    });
     await openCase(user, 'Ada Example');
     await goTo(user, 'diagnoses');
     await user.click(await screen.findByTestId('add-diagnosis'));
@@ -20,7 +23,7 @@ describe('diagnoses', () => {
     const item = await screen.findByTestId('diagnosis');
     expect(within(item).getByTestId('diagnosis-code-shown')).toHaveTextContent('ICD-11 HA20');
     expect(item).toHaveTextContent('Provisional · Lifelong');
-    expect(engine.store.diagnoses[0]).toMatchObject({ catalogueEntry: 6, code: { system: 'icd11', code: 'HA20' }, course: 'lifelong' });
+    expect((await engine.listDiagnoses({ caseId }))[0]).toMatchObject({ catalogueEntry: 6, code: { system: 'icd11', code: 'HA20' }, course: 'lifelong' });
 
     // Free entry; the engine tidies the code and refuses a malformed one at its field.
     await user.click(screen.getByTestId('add-diagnosis'));

@@ -1,13 +1,37 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
+import type { CaseView } from '../../ipc';
+import { newCase, openCase, openNotebook } from '../../test/cases';
+
+function session(kase: CaseView, kind: 'intake' | 'individual', heldOn: string, subjective: string) {
+  return {
+    caseId: kase.id,
+    input: {
+      kind,
+      body: { format: 'soap' as const, subjective },
+      heldOn,
+      startsAt: '10:00',
+      endsAt: '10:50',
+      modality: 'in_person' as const,
+      present: [kase.client.id],
+      goalsAddressed: [],
+      interventionsUsed: [],
+      riskScreen: 'none_identified' as const,
+    },
+  };
+}
+
+let kase: CaseView;
 
 async function openExport() {
   const app = await openNotebook(async (engine) => {
-    const kase = await engine.createCase({ input: newCase('Ada Example') });
-    await throughIntake(engine, kase);
-    const intake = engine.store.intakes.get(kase.id)!;
-    intake.sections.presentingProblem = "Ada's pain during intercourse; Example family says little.";
+    kase = await engine.createCase({ input: newCase('Ada Example') });
+    // The intake, as the workflow requires before the rest, naming the client in its text.
+    await engine.recordSession(session(kase, 'intake', '2025-03-03', 'First session.'));
+    await engine.recordIntake({
+      caseId: kase.id,
+      input: { sections: { presentingProblem: "Ada's pain during intercourse; Example family says little." }, complete: true },
+    });
   });
   await openCase(app.user, 'Ada Example');
   await app.user.click(screen.getByTestId('export-button'));
@@ -73,16 +97,19 @@ describe('the supervision summary export', () => {
 
     await user.click(screen.getByTestId('export-write'));
     expect(engine.count('exportSupervisionSummary')).toBe(0);
+    expect(await engine.written()).toEqual([]);
     const confirm = screen.getByTestId('export-confirm');
     expect(screen.getByTestId('export-confirm-step')).toHaveTextContent('de-identified summary as a Markdown file');
 
+    await engine.dialogs({ save: true });
     await user.click(confirm);
     const done = await screen.findByTestId('export-done');
     expect(done).toHaveTextContent(/Saved \(\d+ bytes, \d+ redactions\)/);
     // The shell's save dialog chose the path; the page sent none.
     expect(engine.count('exportSupervisionSummary')).toBe(1);
-    expect(engine.written).toHaveLength(1);
-    expect(engine.written[0]!.path).toMatch(/\.md$/);
+    const written = await engine.written();
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/\.md$/);
     const request = engine.calls.find((c) => c.command === 'exportSupervisionSummary')?.args as {
       request: { format: string; paper: string; fingerprint: string };
     };
@@ -96,19 +123,22 @@ describe('the supervision summary export', () => {
     await user.click(screen.getByTestId('export-preview-button'));
     await screen.findByTestId('export-preview');
 
-    engine.savePath = null;
+    await engine.dialogs({ save: false });
     await user.click(screen.getByTestId('export-write'));
     await user.click(screen.getByTestId('export-confirm'));
     expect(await screen.findByTestId('export-notice')).toHaveTextContent('no file was chosen');
-    expect(engine.written).toHaveLength(0);
+    expect(engine.count('exportSupervisionSummary')).toBe(1);
+    expect(await engine.written()).toHaveLength(0);
     expect(screen.queryByTestId('export-done')).not.toBeInTheDocument();
 
-    engine.savePath = '/tmp/summary';
-    engine.failNext('exportSupervisionSummary', { kind: 'conflict', message: 'The summary changed since the preview.' });
+    // The case changes after the preview: a session is recorded (elsewhere, as another window would).
+    await engine.dialogs({ save: true });
+    await engine.recordSession(session(kase, 'individual', '2025-03-07', 'Second session.'));
     await user.click(screen.getByTestId('export-write'));
     await user.click(screen.getByTestId('export-confirm'));
     expect(await screen.findByTestId('export-notice')).toHaveTextContent('The case changed since this preview');
     await waitFor(() => expect(engine.count('previewSupervisionSummary')).toBe(2));
     expect(screen.queryByTestId('export-done')).not.toBeInTheDocument();
+    expect(await engine.written()).toHaveLength(0);
   });
 });

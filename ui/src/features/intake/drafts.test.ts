@@ -4,14 +4,17 @@ import { goTo, newCase, openCase, openNotebook } from '../../test/cases';
 
 describe('drafts of free text', () => {
   it('keeps what is typed within two seconds, offers it back when the editor opens, and drops it once saved', async () => {
-    const { user, engine } = await openNotebook(async (engine) => void (await engine.createCase({ input: newCase('Ada Example') })));
+    let caseId = 0;
+    const { user, engine } = await openNotebook(async (engine) => {
+      caseId = (await engine.createCase({ input: newCase('Ada Example') })).id;
+    });
     await openCase(user, 'Ada Example');
     await goTo(user, 'intake');
-    const key = `case:${[...engine.store.cases.keys()][0]}:intake:presentingProblem`;
+    const key = `case:${caseId}:intake:presentingProblem`;
 
     await user.type(await screen.findByTestId('intake-presentingProblem'), 'Pain at penetration');
     expect(engine.count('saveDraft')).toBe(0);
-    await waitFor(() => expect(engine.store.drafts.get(key)?.body).toBe('Pain at penetration'), { timeout: 2000 });
+    await waitFor(async () => expect((await engine.loadDraft({ editorKey: key }))?.body).toBe('Pain at penetration'), { timeout: 2000 });
     expect(engine.count('saveDraft')).toBe(1);
     expect(screen.getByTestId('draft-status')).toHaveTextContent('Draft kept');
 
@@ -25,8 +28,9 @@ describe('drafts of free text', () => {
     expect(screen.queryByTestId('draft-offer')).not.toBeInTheDocument();
 
     await user.click(screen.getByTestId('intake-save'));
-    await waitFor(() => expect(engine.store.drafts.has(key)).toBe(false));
-    expect(engine.store.intakes.values().next().value?.sections.presentingProblem).toBe('Pain at penetration');
+    await waitFor(async () => expect(await engine.loadDraft({ editorKey: key })).toBeNull());
+    expect((await engine.listDrafts()).map((d) => d.editorKey)).not.toContain(key);
+    expect((await engine.getIntake({ caseId }))?.sections.presentingProblem).toBe('Pain at penetration');
   });
 
   it('throws a draft away on request', async () => {
@@ -37,7 +41,7 @@ describe('drafts of free text', () => {
     await openCase(user, 'Ada Example');
     await goTo(user, 'intake');
     await user.click(await screen.findByTestId('draft-discard'));
-    await waitFor(() => expect(engine.store.drafts.size).toBe(0));
+    await waitFor(async () => expect(await engine.listDrafts()).toHaveLength(0));
     expect(screen.getByTestId('intake-trauma')).toHaveValue('');
   });
 });

@@ -1,12 +1,15 @@
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { GOOD, renderApp } from '../../test/app';
+import type { RecoveryCodeView } from '../../ipc';
+import { GOOD, OTHER_GOOD, renderApp } from '../../test/app';
+import { testEngine } from '../../test/engine';
 
 describe('creating a notebook', () => {
   it('is offered when there is no notebook, with the folder shown', async () => {
-    renderApp({ folder: '/home/ada/.local/share/casebook' });
+    const { engine } = renderApp();
+    const { folder } = await engine.ready;
     expect(await screen.findByTestId('create-form')).toBeInTheDocument();
-    expect(screen.getByTestId('lock-screen')).toHaveTextContent('/home/ada/.local/share/casebook');
+    expect(screen.getByTestId('lock-screen')).toHaveTextContent(folder);
     expect(screen.getByText('Casebook')).toBeInTheDocument();
     expect(screen.queryByTestId('unlock-form')).not.toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId('create-passphrase')).toHaveFocus());
@@ -55,7 +58,16 @@ describe('creating a notebook', () => {
   });
 
   it('sends the passphrase once, shows the recovery code, and continues only once it is written down', async () => {
-    const { engine, user } = renderApp();
+    // What the engine answered, to compare with what the window shows.
+    const engine = testEngine();
+    const made: RecoveryCodeView[] = [];
+    const create = engine.createNotebook;
+    engine.createNotebook = async (args) => {
+      const answer = await create(args);
+      made.push(answer);
+      return answer;
+    };
+    const { user } = renderApp({}, { engine });
     await user.type(await screen.findByTestId('create-passphrase'), GOOD);
     await user.type(screen.getByTestId('create-confirm'), GOOD);
     await user.click(screen.getByTestId('create-submit'));
@@ -64,7 +76,8 @@ describe('creating a notebook', () => {
     expect(engine.calls.map((c) => c.command)).toEqual(['notebookStatus', 'createNotebook']);
     expect(engine.calls[1]!.args).toEqual({ passphrase: GOOD });
 
-    const groups = engine.recoveryGroups;
+    expect(made).toHaveLength(1);
+    const groups = made[0]!.groups;
     expect(code.textContent).toBe(groups.join('-'));
     expect(code.textContent).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     expect(code.getAttribute('aria-label')).toContain(groups[0]!.split('').join(' '));
@@ -84,6 +97,14 @@ describe('creating a notebook', () => {
     // The list answers after the screen is drawn.
     await waitFor(() => expect(screen.getByTestId('cases-view')).toHaveTextContent('No cases yet'));
     expect(screen.queryByTestId('recovery-code')).not.toBeInTheDocument();
+
+    // The code shown is the one that opens the notebook, and the passphrase sent is its passphrase.
+    expect(await engine.notebookStatus()).toMatchObject({ exists: true, unlocked: true });
+    await engine.lockQuietly();
+    await engine.unlock({ passphrase: GOOD });
+    await engine.lockQuietly();
+    await engine.unlockWithRecovery({ recoveryCode: code.textContent!, newPassphrase: OTHER_GOOD });
+    expect((await engine.notebookStatus()).unlocked).toBe(true);
   });
 
   it("shows the engine's refusal at the passphrase field", async () => {

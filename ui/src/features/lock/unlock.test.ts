@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXISTING, GOOD, OTHER_GOOD, renderApp, unlockWith } from '../../test/app';
+import { testEngine } from '../../test/engine';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -11,8 +12,8 @@ describe('unlocking', () => {
     const { engine, user } = renderApp(EXISTING);
     await waitFor(() => expect(screen.getByTestId('unlock-passphrase')).toHaveFocus());
     await unlockWith(user);
-    expect(engine.isUnlocked).toBe(true);
     expect(engine.count('unlock')).toBe(1);
+    expect((await engine.notebookStatus()).unlocked).toBe(true);
   });
 
   it('says plainly when the passphrase is wrong, clears the field and keeps focus', async () => {
@@ -30,8 +31,17 @@ describe('unlocking', () => {
 
   it('counts down while throttled, with the button disabled', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const { engine, user } = renderApp(EXISTING, { userOptions: { advanceTimers: vi.advanceTimersByTime } });
-    engine.failNext('unlock', { kind: 'throttled', message: 'Too many failed attempts. Try again in 3 s.', retryAfterSecs: 3 });
+    // Seven wrong passphrases, each once the engine's throttle allowed it: the seventh makes the
+    // next attempt wait 4 s by the engine's clock; 1 s later, 3 s are left.
+    const engine = testEngine(EXISTING);
+    for (let i = 1; i <= 7; i++) {
+      await expect(engine.unlock({ passphrase: `wrong guess ${i}` })).rejects.toMatchObject({ kind: 'wrong_passphrase' });
+      // From the fifth failure on, the next attempt waits 1 s, then 2 s, then 4 s.
+      if (i === 5 || i === 6) await engine.advance(2 ** (i - 5));
+    }
+    await engine.advance(1);
+    const before = engine.count('unlock');
+    const { user } = renderApp({}, { engine, userOptions: { advanceTimers: vi.advanceTimersByTime } });
     await user.type(await screen.findByTestId('unlock-passphrase'), GOOD);
     await user.click(screen.getByTestId('unlock-submit'));
 
@@ -42,9 +52,10 @@ describe('unlocking', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(screen.getByTestId('unlock-error')).toHaveTextContent('Too many attempts, try again in 2 s');
     await user.keyboard('{Enter}');
-    expect(engine.count('unlock')).toBe(1);
+    expect(engine.count('unlock') - before).toBe(1);
 
     await vi.advanceTimersByTimeAsync(2100);
+    await engine.advance(3);
     expect(screen.queryByTestId('unlock-error')).not.toBeInTheDocument();
     expect(screen.getByTestId('unlock-submit')).toBeEnabled();
     await user.click(screen.getByTestId('unlock-submit'));
@@ -61,8 +72,11 @@ describe('unlocking', () => {
     }
     await user.type(input, GOOD);
     await user.click(screen.getByTestId('unlock-submit'));
-    expect(await screen.findByTestId('unlock-error')).toHaveTextContent(/Too many attempts, try again in \d+ s/);
-    expect(screen.getByTestId('unlock-submit')).toBeDisabled();
+    // The fifth refusal stays on screen until the engine's answer to the sixth attempt replaces it.
+    await waitFor(() => {
+      expect(screen.getByTestId('unlock-error')).toHaveTextContent(/Too many attempts, try again in \d+ s/);
+      expect(screen.getByTestId('unlock-submit')).toBeDisabled();
+    });
     expect(screen.queryByTestId('app-shell')).not.toBeInTheDocument();
   });
 
@@ -89,7 +103,7 @@ describe('the recovery code', () => {
 
   it('opens the notebook and replaces the passphrase', async () => {
     const { engine, user } = await openRecovery();
-    const typed = engine.recoveryGroups.join(' ').toLowerCase();
+    const typed = (await engine.ready).recoveryGroups.join(' ').toLowerCase();
     await user.type(screen.getByTestId('recovery-code-input'), typed);
     await user.type(screen.getByTestId('recovery-new-passphrase'), OTHER_GOOD);
     await user.type(screen.getByTestId('recovery-new-confirm'), OTHER_GOOD);
@@ -117,7 +131,7 @@ describe('the recovery code', () => {
 
   it('refuses a malformed code, a weak or mismatched new passphrase before sending', async () => {
     const { engine, user } = await openRecovery();
-    const code = engine.recoveryGroups.join('-');
+    const code = (await engine.ready).recoveryGroups.join('-');
     await user.type(screen.getByTestId('recovery-code-input'), 'ABCD-EFGH');
     await user.click(screen.getByTestId('recovery-submit'));
     expect(screen.getByTestId('error-recoveryCode')).toHaveTextContent('32 letters and digits');

@@ -3,19 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
 
 async function partnerCase() {
+  let caseId = 0;
   const app = await openNotebook(async (engine) => {
     const kase = await engine.createCase({ input: newCase('Ada Example', { hasPartner: true, difficulties: ['low_libido'] }) });
     await throughIntake(engine, kase);
+    caseId = kase.id;
   });
   await openCase(app.user, 'Ada Example');
   await goTo(app.user, 'partner');
   await screen.findByTestId('partner-form');
-  return app;
+  return { ...app, caseId };
 }
 
 describe('partner involvement', () => {
   it('refuses the partner without the client’s consent and says which consent is missing', async () => {
-    const { user, engine } = await partnerCase();
+    const { user, engine, caseId } = await partnerCase();
     expect(screen.getByTestId('involvement-missing')).toHaveTextContent('Not given yet');
     await user.type(screen.getByTestId('partner-fullName'), 'Sam Example');
     await user.click(screen.getByTestId('partner-save'));
@@ -25,14 +27,14 @@ describe('partner involvement', () => {
     expect(refusal).toHaveTextContent(
       "A partner session, or anything recorded about the partner, needs the client's active consent to involve the partner. Record the consent first.",
     );
-    expect(engine.store.partners.size).toBe(0);
+    expect((await engine.getCase({ id: caseId })).partner).toBeNull();
   });
 
   it('refuses a couples session without the consent, from the session form', async () => {
     const { user } = await partnerCase();
     await user.click(screen.getByTestId('hold-couples-session'));
     expect(await screen.findByTestId('partner-session-needs')).toHaveTextContent('client’s active consent');
-    await user.type(screen.getByTestId('session-start'), '10:00');
+    await user.type(await screen.findByTestId('session-start'), '10:00');
     await user.type(screen.getByTestId('session-end'), '10:50');
     await user.type(screen.getByTestId('note-subjective'), 'Both came.');
     await user.click(screen.getByTestId('session-save'));
@@ -42,7 +44,7 @@ describe('partner involvement', () => {
   });
 
   it('records the consent, adds the partner with their own consent, and holds the partner session', async () => {
-    const { user, engine } = await partnerCase();
+    const { user, engine, caseId } = await partnerCase();
     await user.click(screen.getByTestId('involvement-save'));
     expect(await screen.findByTestId('error-terms.scope')).toBeInTheDocument();
     await user.type(screen.getByTestId('involvement-scope'), 'The plan may be shared; her history stays private.');
@@ -54,7 +56,7 @@ describe('partner involvement', () => {
         'active',
       ),
     );
-    expect(engine.store.consents[0]?.terms).toEqual({
+    expect((await engine.listConsents({ caseId }))[0]?.terms).toEqual({
       kind: 'partner_involvement',
       scope: 'The plan may be shared; her history stays private.',
       secretsPolicy: 'limited',
@@ -66,7 +68,7 @@ describe('partner involvement', () => {
 
     // Without their own consent the partner session is refused too.
     await user.click(screen.getByTestId('hold-partner-session'));
-    await user.type(screen.getByTestId('session-start'), '12:00');
+    await user.type(await screen.findByTestId('session-start'), '12:00');
     await user.type(screen.getByTestId('session-end'), '12:45');
     await user.type(screen.getByTestId('note-subjective'), 'Feels shut out.');
     await user.click(screen.getByTestId('session-save'));
@@ -107,6 +109,7 @@ describe('partner involvement', () => {
     );
     await waitFor(() => expect(screen.getByTestId('section-partner')).toHaveAttribute('data-state', 'blocked'));
     expect(screen.getByTestId('partner-sessions')).toHaveTextContent('Partner session');
-    expect(engine.store.sessions.filter((s) => s.kind === 'couples')).toHaveLength(3);
+    const [blake] = await engine.listCases({ filter: { status: null, stage: null, name: 'Blake' } });
+    expect((await engine.listSessions({ caseId: blake!.id })).filter((s) => s.kind === 'couples')).toHaveLength(3);
   });
 });

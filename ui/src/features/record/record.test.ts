@@ -62,7 +62,7 @@ describe('signing and addenda', () => {
     await goTo(user, 'history');
     const history = await screen.findByTestId('case-history');
     await waitFor(() => expect(history).toHaveTextContent('Signed session note'));
-    expect(history).toHaveTextContent('Added an addendum');
+    expect(history).toHaveTextContent('Addendum added to session note');
     expect(history).not.toHaveTextContent('10:10');
   });
 
@@ -86,21 +86,35 @@ describe('signing and addenda', () => {
     const { user, engine } = await openNotebook(async (engine) => {
       await engine.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
       const kase = await engine.createCase({ input: newCase('Ada Example') });
-      await throughIntake(engine, kase);
-      engine.store.sessions[0]!.heldOn = '2025-03-10';
+      // The intake session ended yesterday at 09:35: at 09:30 its note is not late yet.
+      await engine.recordSession({
+        caseId: kase.id,
+        input: {
+          kind: 'intake',
+          body: { format: 'soap', subjective: 'First session.' },
+          heldOn: '2025-03-09',
+          startsAt: '08:45',
+          endsAt: '09:35',
+          modality: 'in_person',
+          present: [kase.client.id],
+          goalsAddressed: [],
+          interventionsUsed: [],
+          riskScreen: 'none_identified',
+        },
+      });
+      await engine.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true } });
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'sessions');
     await user.click(await screen.findByTestId('session-row'));
     await screen.findByTestId('sign-button');
     expect(screen.queryByTestId('late-reason')).not.toBeInTheDocument();
-    engine.failNext('signRecord', {
-      kind: 'workflow',
-      rule: 'late_note_reason',
-      message: 'This note is signed more than 24 hours after the session. Say why it is late.',
-    });
+    // Six minutes later (within the auto-lock's ten) the 24 hours are past: the engine finds it late.
+    await engine.advance(6 * 60);
     await user.click(screen.getByTestId('sign-button'));
-    expect(await screen.findByTestId('workflow-error')).toHaveTextContent('Say why it is late.');
+    const refusal = await screen.findByTestId('workflow-error');
+    expect(refusal).toHaveAttribute('data-rule', 'late_note_reason');
+    expect(refusal).toHaveTextContent('This note is signed more than 24 hours after the session. Say why it is late.');
     const reason = await screen.findByTestId('late-reason');
     await waitFor(() => expect(reason).toHaveFocus());
     await user.click(screen.getByTestId('sign-button'));

@@ -1,90 +1,118 @@
-// The search dialog against the engine's rule-free stub: what the window sends, shows and opens.
-// Matching, ranking, accents and refusals are the engine's, tested in Rust
-// (crates/casebook-core/src/search/tests.rs) and end to end (tests/e2e/search.test.mjs).
+// The search dialog against the real engine (src/test/engine.ts): what the window sends, shows
+// and opens, over records the engine's own search finds. Matching, ranking, accents and refusals
+// in detail are tested in Rust (crates/casebook-core/src/search/tests.rs) and end to end
+// (tests/e2e/search.test.mjs).
 
-import { fireEvent, screen, within } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { SearchHit, SearchResults } from '../../ipc';
+import type { CaseView, SearchRequest, SearchResults, SessionInput } from '../../ipc';
 import { matchSpans, termPattern } from '../../lib/highlight';
+import type { TestEngine } from '../../test/engine';
 import { newCase, openNotebook, throughIntake } from '../../test/cases';
 
-function hit(over: Partial<SearchHit>): SearchHit {
+/** Every request the window sent to the engine's search, in order. */
+function searches(engine: TestEngine): SearchRequest[] {
+  return engine.calls.filter((c) => c.command === 'search').map((c) => (c.args as { request: SearchRequest }).request);
+}
+
+function session(kase: CaseView, over: Partial<SessionInput>): SessionInput {
   return {
-    caseId: 1,
-    clientName: 'Lerato Khumalo',
-    caseStatus: 'open',
-    kind: 'session',
-    recordId: 1,
-    parentKind: null,
-    parentId: null,
-    field: 'subjective',
-    kindLabel: 'Session note',
-    fieldLabel: 'Subjective',
-    dated: '2025-03-03',
-    private: false,
-    snippet: [
-      { text: '…described ', hit: false },
-      { text: 'vaginismus', hit: true },
-      { text: ' after childbirth…', hit: false },
-    ],
+    kind: 'individual',
+    body: { format: 'soap', subjective: 'Follow-up.' },
+    heldOn: '2025-03-07',
+    startsAt: '10:00',
+    endsAt: '10:50',
+    modality: 'in_person',
+    present: [kase.client.id],
+    goalsAddressed: [],
+    interventionsUsed: [],
+    riskScreen: 'none_identified',
     ...over,
   };
 }
 
-const TERMS: SearchResults['terms'] = [{ words: ['vaginismus'], prefix: false }];
-
 describe('search', () => {
   it('opens with Ctrl+K, sends the words and filters, and shows hits grouped by case with the words marked', async () => {
-    const { user, engine } = await openNotebook();
-    engine.searchAnswer = {
-      hits: [
-        hit({}),
-        hit({ caseId: 2, clientName: 'Pieter Botha', caseStatus: 'closed', kind: 'intake', kindLabel: 'Intake', fieldLabel: 'Presenting problem' }),
-        hit({ recordId: 7, kind: 'process_note', kindLabel: 'Process note', fieldLabel: 'Body', private: true }),
-      ],
-      terms: TERMS,
-      more: false,
-      recentOnly: false,
-    };
+    let lerato = 0;
+    const { user, engine } = await openNotebook(async (engine) => {
+      // Lerato's case (open): a short session note naming the word, and a longer process note.
+      const first = await engine.createCase({ input: newCase('Lerato Khumalo') });
+      lerato = first.id;
+      await throughIntake(engine, first);
+      await engine.recordSession({
+        caseId: first.id,
+        input: session(first, { heldOn: '2025-03-03', startsAt: '14:00', endsAt: '14:50', body: { format: 'soap', subjective: 'Described vaginismus after childbirth.' } }),
+      });
+      await engine.recordProcessNote({
+        caseId: first.id,
+        input: {
+          writtenOn: '2025-03-04',
+          body: 'I noticed my own unease when she spoke of vaginismus, and I want to take that to supervision before the next session, together with how slowly to pace the work from here.',
+        },
+      });
+      // Pieter's case (closed): the word in his intake, among more words.
+      const second = await engine.createCase({ input: newCase('Pieter Botha', { client: { fullName: 'Pieter Botha', pronouns: 'he/him', ageBand: '35_44', lacksCapacity: false } }) });
+      await engine.recordSession({ caseId: second.id, input: session(second, { kind: 'intake', heldOn: '2025-03-03' }) });
+      await engine.recordIntake({
+        caseId: second.id,
+        input: {
+          sections: { presentingProblem: 'His partner has vaginismus; he worries that he causes her pain and has stopped initiating sex, and both feel distant.' },
+          complete: true,
+        },
+      });
+      await engine.closeCase({ id: second.id, input: { closedOn: '2025-03-05', reason: 'referred_on', dischargeSummary: 'Referred on to couples work.' } });
+    });
     await user.keyboard('{Control>}k{/Control}');
     const dialog = await screen.findByTestId('search-dialog');
     await user.type(within(dialog).getByTestId('search-input'), 'vaginismus');
-    const hits = await within(dialog).findAllByTestId('search-hit');
-    expect(hits).toHaveLength(3);
-    expect(engine.searches.at(-1)).toMatchObject({ text: 'vaginismus', includeProcessNotes: false, caseId: null });
-    // Grouped by case in order of the best hit: Lerato's two, then Pieter's.
+    let hits = await within(dialog).findAllByTestId('search-hit');
+    // Process notes are private: not searched unless asked for.
+    expect(hits).toHaveLength(2);
+    expect(searches(engine).at(-1)).toMatchObject({ text: 'vaginismus', includeProcessNotes: false, caseId: null });
+    // Grouped by case in order of the best hit: Lerato's, then Pieter's.
     const groups = within(dialog).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(groups).toEqual(['Lerato Khumalo', 'Pieter Botha']);
     expect(hits[0]).toHaveTextContent('Session note · Subjective 3 Mar 2025');
     expect(hits[0]!.querySelector('mark')).toHaveTextContent('vaginismus');
-    expect(hits[1]).toHaveTextContent('Private');
+    expect(hits[1]).toHaveTextContent('Intake · Presenting problem');
     expect(within(dialog).getByText('Closed')).toBeInTheDocument();
+    expect(within(dialog).queryByText('Private')).not.toBeInTheDocument();
 
-    await user.selectOptions(within(dialog).getByTestId('search-kind'), 'plan');
     await user.click(within(dialog).getByTestId('search-process'));
-    await user.selectOptions(within(dialog).getByTestId('search-status'), 'closed');
+    await waitFor(() => expect(within(dialog).getAllByTestId('search-hit')).toHaveLength(3));
+    hits = within(dialog).getAllByTestId('search-hit');
+    // Lerato's two (her session note first), then Pieter's.
+    expect(within(dialog).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Lerato Khumalo', 'Pieter Botha']);
+    expect(hits[0]).toHaveTextContent('Session note · Subjective 3 Mar 2025');
+    expect(hits[1]).toHaveTextContent('Private');
+    expect(hits[1]).toHaveTextContent('Process note');
+    expect(hits[2]).toHaveTextContent('Intake · Presenting problem');
+
     await user.click(within(dialog).getAllByRole('button', { name: 'Only this case' })[0]!);
     await within(dialog).findByTestId('search-case-only');
+    await user.selectOptions(within(dialog).getByTestId('search-kind'), 'plan');
+    await user.selectOptions(within(dialog).getByTestId('search-status'), 'closed');
     await new Promise((r) => setTimeout(r, 250));
-    expect(engine.searches.at(-1)).toMatchObject({
+    expect(searches(engine).at(-1)).toMatchObject({
       text: 'vaginismus',
       kinds: ['plan', 'plan_goal'],
       includeProcessNotes: true,
       status: 'closed',
-      caseId: 1,
+      caseId: lerato,
     });
+    // Lerato's case is open and has no plan: nothing matches all of that.
+    expect(await within(dialog).findByTestId('search-empty')).toHaveTextContent('Nothing found');
   });
 
   it('shows a typing slip as the engine words it, and nothing found as such', async () => {
-    const { user, engine } = await openNotebook();
+    const { user } = await openNotebook();
     await user.click(await screen.findByTestId('open-search'));
     const dialog = await screen.findByTestId('search-dialog');
-    engine.searchAnswer = { kind: 'invalid', field: 'text', message: 'Close the quotation marks around the phrase.' };
     await user.type(within(dialog).getByTestId('search-input'), '"sensate');
-    expect(await within(dialog).findByTestId('error-banner')).toHaveTextContent('Close the quotation marks');
-    engine.searchAnswer = { hits: [], terms: [], more: false, recentOnly: false };
+    expect(await within(dialog).findByTestId('error-banner')).toHaveTextContent('Close the quotation marks around the phrase.');
     await user.type(within(dialog).getByTestId('search-input'), ' focus"');
     expect(await within(dialog).findByTestId('search-empty')).toHaveTextContent('Nothing found');
+    expect(within(dialog).queryByTestId('error-banner')).not.toBeInTheDocument();
   });
 
   it('opens the session note a hit is in, with the words marked, from the keyboard', async () => {
@@ -96,16 +124,14 @@ describe('search', () => {
     });
     const sessions = await engine.listSessions({ caseId });
     const note = sessions[0]!;
-    engine.searchAnswer = {
-      hits: [hit({ caseId, recordId: note.id, snippet: [{ text: 'First', hit: true }, { text: ' session.', hit: false }] })],
-      terms: [{ words: ['first'], prefix: false }],
-      more: false,
-      recentOnly: false,
-    };
     await user.keyboard('{Control>}k{/Control}');
     const input = within(await screen.findByTestId('search-dialog')).getByTestId('search-input');
     await user.type(input, 'first');
-    await screen.findByTestId('search-hit');
+    const hit = await screen.findByTestId('search-hit');
+    // The intake session's note says "First session.".
+    expect(hit).toHaveTextContent('Session note · Subjective 3 Mar 2025');
+    expect(hit.querySelector('mark')).toHaveTextContent('First');
+    expect(searches(engine).at(-1)).toMatchObject({ text: 'first' });
     await user.keyboard('{Enter}');
     const page = await screen.findByTestId('case-page');
     expect(screen.queryByTestId('search-dialog')).not.toBeInTheDocument();
@@ -113,18 +139,36 @@ describe('search', () => {
     const marking = await within(page).findByTestId('search-marking');
     await within(marking).findByText(/match(es)? marked below/);
     expect(Number(within(page).getByTestId('case-section').dataset.searchHits)).toBeGreaterThan(0);
+    expect(engine.calls.some((c) => c.command === 'getSession' && (c.args as { id: number }).id === note.id)).toBe(true);
     await user.click(within(marking).getByRole('button', { name: 'Clear marks' }));
     expect(within(page).queryByTestId('search-marking')).not.toBeInTheDocument();
   });
 
   it('says when common words were ranked among the newest notes only', async () => {
-    const { user, engine } = await openNotebook();
-    engine.searchAnswer = { hits: [hit({})], terms: TERMS, more: true, recentOnly: true };
+    // The engine ranks session notes among the newest only when the words are in more than 4,000
+    // entries of the index; a session note is one entry per field it fills, 10 here: 401 notes.
+    const { user } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Lerato Khumalo') });
+      await throughIntake(engine, kase);
+      const input = session(kase, {
+        body: { format: 'soap', subjective: 'Anxiety.', objective: 'Anxiety.', assessment: 'Anxiety.', plan: 'Anxiety.' },
+        othersPresent: 'Anxiety',
+        homeworkReviewed: 'Anxiety.',
+        homeworkSet: 'Anxiety.',
+        measuresGiven: 'Anxiety.',
+        riskScreen: 'low',
+        riskAction: 'Anxiety.',
+        medicalUpdates: 'Anxiety.',
+      });
+      // Sent all at once: the engine answers them in order, without a round trip between each.
+      await Promise.all(Array.from({ length: 401 }, () => engine.recordSession({ caseId: kase.id, input })));
+    });
     await user.keyboard('{Control>}k{/Control}');
     await user.type(within(await screen.findByTestId('search-dialog')).getByTestId('search-input'), 'anxiety');
     expect(await screen.findByTestId('search-recent-only')).toHaveTextContent('ranked among the newest');
-  });
-
+    expect(screen.getByRole('status')).toHaveTextContent('50+ matches, best first');
+    // 401 notes written through the engine, one transaction each: several seconds on 2 cores.
+  }, 60_000);
   it('drops the words when the dialog closes', async () => {
     const { user } = await openNotebook();
     await user.keyboard('{Control>}k{/Control}');

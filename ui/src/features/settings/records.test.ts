@@ -11,7 +11,7 @@ describe('notes and records settings', () => {
     await user.click(screen.getByTestId('nav-settings'));
     await user.click(await screen.findByTestId('settings-note-format-birp'));
     expect(await screen.findByTestId('records-saved')).toHaveTextContent('Default note format saved');
-    expect(engine.store.noteFormat).toBe('birp');
+    expect(await engine.getDefaultNoteFormat()).toBe('birp');
 
     await user.click(screen.getByTestId('nav-cases'));
     await openCase(user, 'Ada Example');
@@ -30,7 +30,7 @@ describe('notes and records settings', () => {
     await user.click(screen.getByTestId('nav-settings'));
     expect(await screen.findByTestId('settings-retention-south_africa')).toBeChecked();
     await user.click(screen.getByTestId('settings-retention-apa'));
-    await waitFor(() => expect(engine.store.retention).toBe('apa'));
+    await waitFor(async () => expect(await engine.getRetentionProfile()).toBe('apa'));
     await user.click(screen.getByTestId('nav-cases'));
     await openCase(user, 'Ada Example');
     expect(screen.getByTestId('retention')).toHaveTextContent('7 years after the last service');

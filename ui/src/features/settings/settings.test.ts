@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { GOOD, OTHER_GOOD, renderApp } from '../../test/app';
+import type { TestEngine } from '../../test/engine';
 
 async function openSettings(settings = { therapistName: '', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' }) {
   const app = renderApp({ passphrase: GOOD, unlocked: true, settings });
@@ -78,7 +79,7 @@ describe('settings', () => {
 
   it('returns to the lock screen when saving finds the notebook locked', async () => {
     const { engine, user } = await openSettings();
-    engine.lockQuietly();
+    await engine.lockQuietly();
     await user.click(screen.getByTestId('settings-save'));
     expect(await screen.findByTestId('lock-screen')).toBeInTheDocument();
     expect(screen.queryByTestId('settings-view')).not.toBeInTheDocument();
@@ -86,6 +87,15 @@ describe('settings', () => {
 });
 
 describe('changing the passphrase', () => {
+  /** The engine's notebook opens with `opens` and not with `not` (checked last: the window is left as it was). */
+  async function expectPassphrase(engine: TestEngine, opens: string, not: string) {
+    await engine.lockQuietly();
+    await expect(engine.unlock({ passphrase: not })).rejects.toMatchObject({ kind: 'wrong_passphrase' });
+    await engine.advance(60); // past any wait the throttle asks for
+    await engine.unlock({ passphrase: opens });
+    expect((await engine.notebookStatus()).unlocked).toBe(true);
+  }
+
   async function fill(user: Awaited<ReturnType<typeof openSettings>>['user'], old: string, next: string, again = next) {
     await user.type(screen.getByTestId('change-old'), old);
     await user.type(screen.getByTestId('change-new'), next);
@@ -97,11 +107,11 @@ describe('changing the passphrase', () => {
     const { engine, user } = await openSettings();
     await fill(user, GOOD, OTHER_GOOD);
     expect(await screen.findByTestId('change-done')).toHaveTextContent('Passphrase changed');
-    expect(engine.currentPassphrase).toBe(OTHER_GOOD);
     expect(engine.count('changePassphrase')).toBe(1);
     expect(screen.getByTestId('change-old')).toHaveValue('');
     expect(screen.getByTestId('change-new')).toHaveValue('');
     expect(screen.getByTestId('change-confirm')).toHaveValue('');
+    await expectPassphrase(engine, OTHER_GOOD, GOOD);
   });
 
   it('says at the field when the current passphrase is wrong', async () => {
@@ -112,7 +122,7 @@ describe('changing the passphrase', () => {
     expect(screen.getByTestId('change-old')).toHaveValue('');
     expect(screen.getByTestId('change-old')).toHaveFocus();
     expect(screen.queryByTestId('change-done')).not.toBeInTheDocument();
-    expect(engine.currentPassphrase).toBe(GOOD);
+    await expectPassphrase(engine, GOOD, OTHER_GOOD);
   });
 
   it('refuses a weak or mismatched new passphrase before sending', async () => {
@@ -130,9 +140,22 @@ describe('changing the passphrase', () => {
 
   it('shows a throttled change with a countdown', async () => {
     const { engine, user } = await openSettings();
-    engine.failNext('changePassphrase', { kind: 'throttled', message: 'Too many failed attempts.', retryAfterSecs: 30 });
+    // Ten wrong current passphrases, each once the engine's throttle allowed it: the next attempt
+    // waits 32 s by the engine's clock; 2 s later, 30 s are left.
+    for (let i = 1; i <= 10; i++) {
+      await expect(engine.changePassphrase({ oldPassphrase: `wrong guess ${i}`, newPassphrase: OTHER_GOOD })).rejects.toMatchObject({
+        kind: 'invalid',
+        field: 'oldPassphrase',
+      });
+      if (i >= 5 && i < 10) await engine.advance(2 ** (i - 5));
+    }
+    await engine.advance(2);
     await fill(user, GOOD, OTHER_GOOD);
     expect(await screen.findByTestId('change-error')).toHaveTextContent('Too many attempts, try again in 30 s');
     expect(screen.getByTestId('change-submit')).toBeDisabled();
+    expect(engine.calls.at(-1)).toEqual({ command: 'changePassphrase', args: { oldPassphrase: GOOD, newPassphrase: OTHER_GOOD } });
+    // The refused change changed nothing.
+    await engine.advance(30);
+    await expectPassphrase(engine, GOOD, OTHER_GOOD);
   });
 });

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { VerificationReport } from '../../ipc';
-import { GOOD, renderApp } from '../../test/app';
+import { GOOD, OTHER_GOOD, renderApp } from '../../test/app';
 
 async function openSettings() {
   const app = renderApp({ passphrase: GOOD, unlocked: true });
@@ -67,30 +67,28 @@ describe('verify notebook, the audit log and the recovery code', () => {
 
   it('pages through the audit log, newest first', async () => {
     const { user, engine } = await openSettings();
-    for (let i = 0; i < 105; i++) {
-      engine.store.audit.push({
-        seq: i + 1,
-        at: '2025-03-10T09:30:00Z',
-        action: 'unlocked',
-        table: null,
-        recordId: null,
-        caseId: null,
-        count: null,
-        summary: `Unlocked ${i + 1}`,
-      });
+    // The notebook's creation is entry 1; 104 practitioners added make entries 2 to 105.
+    for (let i = 1; i <= 104; i++) {
+      await engine.addPractitioner({ input: { kind: 'gp', name: `Dr Practitioner ${i}` } });
     }
     await user.click(screen.getByTestId('audit-show'));
     const rows = await screen.findAllByTestId('audit-entry');
     expect(rows).toHaveLength(100);
-    expect(rows[0]).toHaveTextContent('Unlocked 105');
+    expect(rows[0]).toHaveTextContent('105');
+    expect(rows[0]).toHaveTextContent('Created practitioner 104');
+    expect(rows[99]).toHaveTextContent('Created practitioner 5');
+    expect(screen.getByText('Page 1 of 2 · 105 entries')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Older →' }));
-    expect(await screen.findByText('Unlocked 1')).toBeInTheDocument();
+    expect(await screen.findByText('Notebook created')).toBeInTheDocument();
+    const older = screen.getAllByTestId('audit-entry');
+    expect(older).toHaveLength(5);
+    expect(older[0]).toHaveTextContent('Created practitioner 4');
     expect(engine.calls.filter((c) => c.command === 'auditLog').map((c) => c.args)).toEqual([{ page: 0 }, { page: 1 }]);
   });
 
   it('makes a new recovery code with the passphrase and shows it once', async () => {
     const { user, engine } = await openSettings();
-    const before = engine.recoveryGroups.join('-');
+    const before = (await engine.ready).recoveryGroups.join('-');
     await user.click(screen.getByTestId('recovery-new'));
     await user.type(screen.getByTestId('recovery-passphrase'), 'not the passphrase');
     await user.click(screen.getByTestId('recovery-replace'));
@@ -99,12 +97,22 @@ describe('verify notebook, the audit log and the recovery code', () => {
     await user.type(screen.getByTestId('recovery-passphrase'), GOOD);
     await user.click(screen.getByTestId('recovery-replace'));
     const code = await screen.findByTestId('recovery-code');
-    expect(code.textContent).toBe(engine.recoveryGroups.join('-'));
-    expect(code.textContent).not.toBe(before);
+    const shown = code.textContent!;
+    expect(shown).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(shown).not.toBe(before);
     expect(screen.getByTestId('recovery-continue')).toBeDisabled();
     await user.click(screen.getByTestId('recovery-saved'));
     await user.click(screen.getByTestId('recovery-continue'));
     expect(screen.queryByTestId('recovery-code')).not.toBeInTheDocument();
     expect(screen.getByText('New recovery code in use. The old one no longer works.')).toBeInTheDocument();
+
+    // The code shown is the engine's new one: the old code no longer opens the notebook, the new one does.
+    await engine.lockQuietly();
+    await expect(engine.unlockWithRecovery({ recoveryCode: before, newPassphrase: OTHER_GOOD })).rejects.toMatchObject({
+      kind: 'wrong_passphrase',
+      message: 'That recovery code does not open this notebook.',
+    });
+    await engine.unlockWithRecovery({ recoveryCode: shown, newPassphrase: OTHER_GOOD });
+    expect((await engine.notebookStatus()).unlocked).toBe(true);
   });
 });
