@@ -221,6 +221,11 @@ macro_rules! commands {
             }
         }
 
+        /// Visits every argument and answer type of the table (the roots of `bindings.ts`).
+        pub fn visit_types(visitor: &mut impl ts_rs::TypeVisitor) {
+            $($(visitor.visit::<$ty>();)* visitor.visit::<$ret>();)*
+        }
+
         /// The table as data, with TypeScript types, for the generated files.
         pub fn specs(cfg: &ts_rs::Config) -> Vec<super::CommandSpec> {
             vec![$(super::CommandSpec {
@@ -238,6 +243,11 @@ use commands;
 /// that does not exist.
 pub fn command_args(name: &str) -> Option<Vec<String>> {
     table::ARGS.iter().find(|(n, _)| *n == name).map(|(_, args)| args.iter().map(|a| camel(a)).collect())
+}
+
+/// Visits every type a command takes or answers.
+pub fn visit_types(visitor: &mut impl ts_rs::TypeVisitor) {
+    table::visit_types(visitor);
 }
 
 /// Every command with its TypeScript types (the generated client and `command_names.rs`).

@@ -120,6 +120,35 @@ pub struct SessionInput {
     pub next_appointment: Option<NaiveDateTime>,
 }
 
+impl SessionInput {
+    /// A note of `kind` held on `held_on` from 09:00 to 09:50 in person, with `present` and
+    /// `body`, risk not screened and nothing else recorded: what tests, harnesses and the demo
+    /// start from, naming only the fields they need
+    /// (`SessionInput { homework_set: …, ..SessionInput::new(…) }`). The engine checks it like any
+    /// other input.
+    pub fn new(kind: SessionKind, held_on: NaiveDate, present: Vec<PersonId>, body: NoteBody) -> Self {
+        SessionInput {
+            kind,
+            body,
+            held_on,
+            starts_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+            ends_at: NaiveTime::from_hms_opt(9, 50, 0).unwrap_or_default(),
+            modality: Modality::InPerson,
+            present,
+            others_present: None,
+            goals_addressed: vec![],
+            interventions_used: vec![],
+            homework_reviewed: None,
+            homework_set: None,
+            measures_given: None,
+            risk_screen: RiskScreen::NotScreened,
+            risk_action: None,
+            medical_updates: None,
+            next_appointment: None,
+        }
+    }
+}
+
 /// A session note as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

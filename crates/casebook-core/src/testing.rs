@@ -12,7 +12,7 @@ use crate::location::Location;
 use crate::notebook::{Notebook, NotebookConfig, OpenNotebook};
 use crate::person::{self, PersonId, PersonInput, PersonView};
 use crate::plan::{self, GoalInput, GoalStatus, PlanInput, PlanView};
-use crate::session::{self, Modality, NoteBody, RiskScreen, SessionInput, SessionKind, SessionView};
+use crate::session::{self, NoteBody, RiskScreen, SessionInput, SessionKind, SessionView};
 use crate::vault::VaultConfig;
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use rusqlite::types::Value;
@@ -205,29 +205,17 @@ pub(crate) fn partner_involvement(client: PersonId, given_on: NaiveDate) -> Cons
 }
 
 pub(crate) fn session_input(kind: SessionKind, held_on: NaiveDate, present: Vec<PersonId>) -> SessionInput {
+    let body = NoteBody::Soap {
+        subjective: Some("Reports less worry before intimacy.".into()),
+        objective: None,
+        assessment: Some("Anxiety cycle loosening.".into()),
+        plan: Some("Continue sensate focus.".into()),
+    };
     SessionInput {
-        kind,
-        body: NoteBody::Soap {
-            subjective: Some("Reports less worry before intimacy.".into()),
-            objective: None,
-            assessment: Some("Anxiety cycle loosening.".into()),
-            plan: Some("Continue sensate focus.".into()),
-        },
-        held_on,
         starts_at: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
         ends_at: NaiveTime::from_hms_opt(10, 50, 0).unwrap(),
-        modality: Modality::InPerson,
-        present,
-        others_present: None,
-        goals_addressed: vec![],
-        interventions_used: vec![],
-        homework_reviewed: None,
-        homework_set: None,
-        measures_given: None,
         risk_screen: RiskScreen::NoneIdentified,
-        risk_action: None,
-        medical_updates: None,
-        next_appointment: None,
+        ..SessionInput::new(kind, held_on, present, body)
     }
 }
 

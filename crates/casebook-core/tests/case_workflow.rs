@@ -15,7 +15,7 @@ use casebook_core::medical::{self, RuleOutInput, RuleOutStatus};
 use casebook_core::notebook::OpenNotebook;
 use casebook_core::person::{self, PersonId, PersonInput};
 use casebook_core::plan::{self, GoalInput, GoalStatus, PlanInput};
-use casebook_core::session::{self, Modality, NoteBody, RiskScreen, SessionInput, SessionKind};
+use casebook_core::session::{self, NoteBody, SessionInput, SessionKind};
 use casebook_core::vault::VaultConfig;
 use casebook_core::workflow::{CaseStage, StepKind, StepState};
 use casebook_core::{Error, ErrorReply, Location, Notebook, NotebookConfig};
@@ -26,28 +26,14 @@ const CLIENT: &str = "Canaryclient Quillfeather";
 const PARTNER: &str = "Canarypartner Quillfeather";
 
 fn session(kind: SessionKind, on: NaiveDate, present: Vec<PersonId>) -> SessionInput {
+    let body = NoteBody::Dap {
+        data: Some("Canarynote text.".into()),
+        assessment: None,
+        plan: Some("Next step.".into()),
+    };
     SessionInput {
-        kind,
-        body: NoteBody::Dap {
-            data: Some("Canarynote text.".into()),
-            assessment: None,
-            plan: Some("Next step.".into()),
-        },
-        held_on: on,
-        starts_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         ends_at: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
-        modality: Modality::InPerson,
-        present,
-        others_present: None,
-        goals_addressed: vec![],
-        interventions_used: vec![],
-        homework_reviewed: None,
-        homework_set: None,
-        measures_given: None,
-        risk_screen: RiskScreen::NotScreened,
-        risk_action: None,
-        medical_updates: None,
-        next_appointment: None,
+        ..SessionInput::new(kind, on, present, body)
     }
 }
 

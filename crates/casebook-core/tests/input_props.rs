@@ -15,7 +15,7 @@ use casebook_core::medical::PractitionerId;
 use casebook_core::notebook::OpenNotebook;
 use casebook_core::person::{self, PersonId, PersonInput};
 use casebook_core::plan::{self, GoalInput, GoalStatus, InterventionInput, PlanInput, Plissit};
-use casebook_core::session::{self, Modality, NoteBody, RiskScreen, SessionInput, SessionKind};
+use casebook_core::session::{self, NoteBody, RiskScreen, SessionInput, SessionKind};
 use casebook_core::vault::VaultConfig;
 use casebook_core::{Error, Location, Notebook, NotebookConfig};
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
@@ -58,24 +58,11 @@ fn bench() -> Bench {
 }
 
 fn session_template(kind: SessionKind, present: Vec<PersonId>) -> SessionInput {
+    let body = NoteBody::Soap { subjective: Some("s".into()), objective: None, assessment: None, plan: None };
+    let held_on = NaiveDate::from_ymd_opt(2025, 5, 3).unwrap();
     SessionInput {
-        kind,
-        body: NoteBody::Soap { subjective: Some("s".into()), objective: None, assessment: None, plan: None },
-        held_on: NaiveDate::from_ymd_opt(2025, 5, 3).unwrap(),
-        starts_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         ends_at: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
-        modality: Modality::InPerson,
-        present,
-        others_present: None,
-        goals_addressed: vec![],
-        interventions_used: vec![],
-        homework_reviewed: None,
-        homework_set: None,
-        measures_given: None,
-        risk_screen: RiskScreen::NotScreened,
-        risk_action: None,
-        medical_updates: None,
-        next_appointment: None,
+        ..SessionInput::new(kind, held_on, present, body)
     }
 }
 

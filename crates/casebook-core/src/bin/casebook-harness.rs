@@ -25,10 +25,9 @@
 use casebook_core::case::{self, CaseId};
 use casebook_core::clock::SystemClock;
 use casebook_core::columns::today;
-use casebook_core::session::{self, Modality, NoteBody, RiskScreen, SessionInput, SessionKind};
+use casebook_core::session::{self, NoteBody, RiskScreen, SessionInput, SessionKind};
 use casebook_core::vault::VaultConfig;
 use casebook_core::{Location, Notebook, NotebookConfig, drafts};
-use chrono::NaiveTime;
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -55,29 +54,15 @@ fn save_notes(dir: &str, pass: &str, case_id: CaseId, max: u64) -> casebook_core
     let pid = std::process::id();
     for n in 0..max {
         let token = format!("p{pid}n{n}");
+        let body = NoteBody::Soap {
+            subjective: Some(format!("Harness note {token}. {}", "Reports steady progress. ".repeat(4))),
+            objective: None,
+            assessment: Some("Stable.".into()),
+            plan: Some("Continue.".into()),
+        };
         let input = SessionInput {
-            kind: SessionKind::Individual,
-            body: NoteBody::Soap {
-                subjective: Some(format!("Harness note {token}. {}", "Reports steady progress. ".repeat(4))),
-                objective: None,
-                assessment: Some("Stable.".into()),
-                plan: Some("Continue.".into()),
-            },
-            held_on: today(clock),
-            starts_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
-            ends_at: NaiveTime::from_hms_opt(9, 50, 0).unwrap_or_default(),
-            modality: Modality::InPerson,
-            present: vec![client],
-            others_present: None,
-            goals_addressed: vec![],
-            interventions_used: vec![],
-            homework_reviewed: None,
-            homework_set: None,
-            measures_given: None,
             risk_screen: RiskScreen::NoneIdentified,
-            risk_action: None,
-            medical_updates: None,
-            next_appointment: None,
+            ..SessionInput::new(SessionKind::Individual, today(clock), vec![client], body)
         };
         let saved = session::record_session(open, clock, case_id, input)?;
         acknowledge(&format!("saved {} {token}", saved.id))?;

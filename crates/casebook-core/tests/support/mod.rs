@@ -7,7 +7,7 @@ use casebook_core::case::{self, CaseId, NewCase};
 use casebook_core::clock::SystemClock;
 use casebook_core::columns::today;
 use casebook_core::person::PersonInput;
-use casebook_core::session::{self, Modality, NoteBody, RiskScreen, SessionInput, SessionKind};
+use casebook_core::session::{self, NoteBody, SessionInput, SessionKind};
 use casebook_core::vault::VaultConfig;
 use casebook_core::{Location, Notebook, NotebookConfig};
 use chrono::{Duration, NaiveTime};
@@ -52,24 +52,10 @@ pub fn notebook_with_a_case(dir: &Path) -> CaseId {
 }
 
 pub fn intake_session(held_on: chrono::NaiveDate, client: casebook_core::person::PersonId) -> SessionInput {
+    let body = NoteBody::Dap { data: Some("Intake.".into()), assessment: None, plan: None };
     SessionInput {
-        kind: SessionKind::Intake,
-        body: NoteBody::Dap { data: Some("Intake.".into()), assessment: None, plan: None },
-        held_on,
-        starts_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         ends_at: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
-        modality: Modality::InPerson,
-        present: vec![client],
-        others_present: None,
-        goals_addressed: vec![],
-        interventions_used: vec![],
-        homework_reviewed: None,
-        homework_set: None,
-        measures_given: None,
-        risk_screen: RiskScreen::NotScreened,
-        risk_action: None,
-        medical_updates: None,
-        next_appointment: None,
+        ..SessionInput::new(SessionKind::Intake, held_on, vec![client], body)
     }
 }
 

@@ -20,12 +20,10 @@ use casebook_core::notebook::OpenNotebook;
 use casebook_core::person::{self, PersonInput};
 use casebook_core::plan::{self, GoalInput, GoalStatus, InterventionInput, PlanInput, Plissit};
 use casebook_core::record::{self, AddendumInput, RecordRef, SignInput};
-use casebook_core::session::{
-    self, Modality, NoteBody, ProcessNoteInput, RiskScreen, SessionInput, SessionKind,
-};
+use casebook_core::session::{self, NoteBody, ProcessNoteInput, RiskScreen, SessionInput, SessionKind};
 use casebook_core::vault::VaultConfig;
 use casebook_core::{Location, Notebook, NotebookConfig, Settings};
-use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use std::sync::Arc;
 
 /// Identifiers that must not survive de-identification (compared in lower case).
@@ -112,29 +110,19 @@ fn note(
     tag: &str,
 ) -> SessionInput {
     let field = |name: &str| Some(text(&format!("{tag} {name}"))).filter(|t| !t.is_empty());
+    let body = NoteBody::Soap {
+        subjective: field("subjective"),
+        objective: field("objective"),
+        assessment: field("assessment"),
+        plan: field("plan"),
+    };
     SessionInput {
-        kind,
-        body: NoteBody::Soap {
-            subjective: field("subjective"),
-            objective: field("objective"),
-            assessment: field("assessment"),
-            plan: field("plan"),
-        },
-        held_on: on,
-        starts_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        ends_at: NaiveTime::from_hms_opt(9, 50, 0).unwrap(),
-        modality: Modality::InPerson,
-        present,
-        others_present: None,
-        goals_addressed: vec![],
-        interventions_used: vec![],
         homework_reviewed: field("homework reviewed"),
         homework_set: field("homework set"),
         measures_given: field("measures given"),
         risk_screen: RiskScreen::NoneIdentified,
-        risk_action: None,
         medical_updates: field("medical updates"),
-        next_appointment: None,
+        ..SessionInput::new(kind, on, present, body)
     }
 }
 
