@@ -196,6 +196,10 @@ fn default_day() -> NaiveDate {
 }
 
 fn main() {
+    // Test notebooks hold no client's words, so SQLCipher's own wiping of freed memory (which
+    // `mlock`s and `munlock`s every allocation: 330 ms of system calls per new notebook) is left
+    // off here, as in the benches. The memory harness checks the wiping on the real app.
+    casebook_core::store::c_allocator_wipes_freed_memory();
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     let mut server: Option<Server> = None;
