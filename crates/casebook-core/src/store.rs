@@ -177,7 +177,9 @@ impl Store {
         self.path.parent().map(Path::to_path_buf)
     }
 
-    pub fn conn_mut(&mut self) -> &mut Connection {
+    /// Writes go through [`crate::notebook::OpenNotebook::change`] (one transaction with its audit
+    /// entries), the only caller of this.
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }
 
