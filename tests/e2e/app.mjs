@@ -59,9 +59,19 @@ export async function createNotebook(s, passphrase = PASSPHRASE) {
 }
 
 export async function unlockWith(s, passphrase) {
-  const field = await s.waitFor('[data-testid="unlock-passphrase"]');
-  await field.fill(passphrase);
-  await (await s.find('[data-testid="unlock-submit"]')).click();
+  // A lock ends the page and loads it again (src-tauri's restart_page), so the lock screen the
+  // old page drew for a moment can vanish between finding its field and typing into it: then the
+  // new page's field is found and filled.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const field = await s.waitFor('[data-testid="unlock-passphrase"]');
+      await field.fill(passphrase);
+      await (await s.find('[data-testid="unlock-submit"]')).click();
+      return;
+    } catch (err) {
+      if (attempt >= 3 || !String(err?.message).includes('stale element')) throw err;
+    }
+  }
 }
 
 /**
