@@ -98,10 +98,6 @@ pub fn camel(snake: &str) -> String {
     out
 }
 
-fn invalid(field: &str, message: &str) -> ErrorReply {
-    ErrorReply::invalid(field, message)
-}
-
 /// A call's arguments, checked against what its command takes.
 #[derive(Debug)]
 struct Args<'a>(Option<&'a Map<String, Value>>);
@@ -113,14 +109,19 @@ impl<'a> Args<'a> {
         let map = match payload {
             Value::Object(map) => map,
             Value::Null if expected.is_empty() => return Ok(Args(None)),
-            _ => return Err(invalid("arguments", "The request is malformed: its arguments must be named.")),
+            _ => {
+                return Err(ErrorReply::invalid(
+                    "arguments",
+                    "The request is malformed: its arguments must be named.",
+                ));
+            }
         };
         let size = map.iter().fold(2, |n, (k, v)| json_size(v, n + k.len() + 4));
         if size > MAX_CALL_BYTES {
-            return Err(invalid("arguments", "The request is too large (at most 4 MB)."));
+            return Err(ErrorReply::invalid("arguments", "The request is too large (at most 4 MB)."));
         }
         if map.keys().any(|k| !expected.iter().any(|e| camel(e) == *k)) {
-            return Err(invalid(
+            return Err(ErrorReply::invalid(
                 "arguments",
                 "The request is malformed: it has an argument this command does not take.",
             ));
@@ -168,7 +169,7 @@ pub fn parse<T: DeserializeOwned>(key: &str, value: &Value) -> Result<T, ErrorRe
         } else {
             "holds a value of the wrong type"
         };
-        invalid(key, &format!("The request is malformed: {key} {fault}."))
+        ErrorReply::invalid(key, format!("The request is malformed: {key} {fault}."))
     })
 }
 

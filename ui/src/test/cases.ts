@@ -3,7 +3,7 @@
 
 import { screen, within } from '@testing-library/svelte';
 import { vi } from 'vitest';
-import type { CaseView, NewCase } from '../ipc';
+import type { CaseView, NewCase, SessionInput } from '../ipc';
 import { GOOD, renderApp } from './app';
 import { testEngine, type TestEngine } from './engine';
 
@@ -33,22 +33,28 @@ export async function openNotebook(setup: (engine: TestEngine) => Promise<void> 
   return app;
 }
 
+/** A session note with the client present, 10:00 to 10:50 in person, changed by `over`. */
+export function sessionInput(kase: CaseView, over: Partial<SessionInput> = {}): SessionInput {
+  return {
+    kind: 'individual',
+    body: { format: 'soap', subjective: 'Follow-up.' },
+    heldOn: '2025-03-07',
+    startsAt: '10:00',
+    endsAt: '10:50',
+    modality: 'in_person',
+    present: [kase.client.id],
+    goalsAddressed: [],
+    interventionsUsed: [],
+    riskScreen: 'none_identified',
+    ...over,
+  };
+}
+
 /** Records the intake session and a completed intake, as the workflow requires before the rest. */
 export async function throughIntake(engine: TestEngine, kase: CaseView): Promise<void> {
   await engine.recordSession({
     caseId: kase.id,
-    input: {
-      kind: 'intake',
-      body: { format: 'soap', subjective: 'First session.' },
-      heldOn: '2025-03-03',
-      startsAt: '10:00',
-      endsAt: '10:50',
-      modality: 'in_person',
-      present: [kase.client.id],
-      goalsAddressed: [],
-      interventionsUsed: [],
-      riskScreen: 'none_identified',
-    },
+    input: sessionInput(kase, { kind: 'intake', body: { format: 'soap', subjective: 'First session.' }, heldOn: '2025-03-03' }),
   });
   await engine.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true } });
 }

@@ -15,7 +15,7 @@ use crate::medical::{self, PractitionerInput, PractitionerKind, ReferralInput, R
 use crate::notebook::OpenNotebook;
 use crate::person::{self, AgeBand, PersonId, PersonInput};
 use crate::plan::{self, GoalInput, GoalStatus, InterventionInput, PlanInput, PlanView, Plissit};
-use crate::session::{self, Modality, NoteBody, RiskScreen, SessionInput, SessionKind};
+use crate::session::{self, NoteBody, RiskScreen, SessionInput, SessionKind};
 use chrono::{Duration, NaiveDate, NaiveTime};
 
 fn ago<'a>(clock: &'a dyn Clock, days: i64) -> DaysAgo<'a> {
@@ -61,29 +61,17 @@ fn note(
     subjective: &str,
     plan: &str,
 ) -> SessionInput {
+    let body = NoteBody::Soap {
+        subjective: Some(subjective.into()),
+        objective: Some("Engaged, good rapport. (demo)".into()),
+        assessment: Some("Progressing as formulated. (demo)".into()),
+        plan: Some(plan.into()),
+    };
     SessionInput {
-        kind,
-        body: NoteBody::Soap {
-            subjective: Some(subjective.into()),
-            objective: Some("Engaged, good rapport. (demo)".into()),
-            assessment: Some("Progressing as formulated. (demo)".into()),
-            plan: Some(plan.into()),
-        },
-        held_on: columns::today(c),
         starts_at: NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default(),
         ends_at: NaiveTime::from_hms_opt(10, 50, 0).unwrap_or_default(),
-        modality: Modality::InPerson,
-        present,
-        others_present: None,
-        goals_addressed: vec![],
-        interventions_used: vec![],
-        homework_reviewed: None,
-        homework_set: None,
-        measures_given: None,
         risk_screen: RiskScreen::NoneIdentified,
-        risk_action: None,
-        medical_updates: None,
-        next_appointment: None,
+        ..SessionInput::new(kind, columns::today(c), present, body)
     }
 }
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
+import { goTo, newCase, openCase, openNotebook, sessionInput, throughIntake } from '../../test/cases';
 
 describe('signing and addenda', () => {
   it('signs a late note only with a reason, then shows it locked and takes addenda under the original', async () => {
@@ -89,18 +89,13 @@ describe('signing and addenda', () => {
       // The intake session ended yesterday at 09:35: at 09:30 its note is not late yet.
       await engine.recordSession({
         caseId: kase.id,
-        input: {
+        input: sessionInput(kase, {
           kind: 'intake',
           body: { format: 'soap', subjective: 'First session.' },
           heldOn: '2025-03-09',
           startsAt: '08:45',
           endsAt: '09:35',
-          modality: 'in_person',
-          present: [kase.client.id],
-          goalsAddressed: [],
-          interventionsUsed: [],
-          riskScreen: 'none_identified',
-        },
+        }),
       });
       await engine.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true } });
     });

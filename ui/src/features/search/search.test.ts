@@ -5,30 +5,14 @@
 
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { CaseView, SearchRequest, SearchResults, SessionInput } from '../../ipc';
+import type { SearchRequest, SearchResults } from '../../ipc';
 import { matchSpans, termPattern } from '../../lib/highlight';
 import type { TestEngine } from '../../test/engine';
-import { newCase, openNotebook, throughIntake } from '../../test/cases';
+import { newCase, openNotebook, sessionInput, throughIntake } from '../../test/cases';
 
 /** Every request the window sent to the engine's search, in order. */
 function searches(engine: TestEngine): SearchRequest[] {
   return engine.calls.filter((c) => c.command === 'search').map((c) => (c.args as { request: SearchRequest }).request);
-}
-
-function session(kase: CaseView, over: Partial<SessionInput>): SessionInput {
-  return {
-    kind: 'individual',
-    body: { format: 'soap', subjective: 'Follow-up.' },
-    heldOn: '2025-03-07',
-    startsAt: '10:00',
-    endsAt: '10:50',
-    modality: 'in_person',
-    present: [kase.client.id],
-    goalsAddressed: [],
-    interventionsUsed: [],
-    riskScreen: 'none_identified',
-    ...over,
-  };
 }
 
 describe('search', () => {
@@ -41,7 +25,7 @@ describe('search', () => {
       await throughIntake(engine, first);
       await engine.recordSession({
         caseId: first.id,
-        input: session(first, { heldOn: '2025-03-03', startsAt: '14:00', endsAt: '14:50', body: { format: 'soap', subjective: 'Described vaginismus after childbirth.' } }),
+        input: sessionInput(first, { heldOn: '2025-03-03', startsAt: '14:00', endsAt: '14:50', body: { format: 'soap', subjective: 'Described vaginismus after childbirth.' } }),
       });
       await engine.recordProcessNote({
         caseId: first.id,
@@ -52,7 +36,7 @@ describe('search', () => {
       });
       // Pieter's case (closed): the word in his intake, among more words.
       const second = await engine.createCase({ input: newCase('Pieter Botha', { client: { fullName: 'Pieter Botha', pronouns: 'he/him', ageBand: '35_44', lacksCapacity: false } }) });
-      await engine.recordSession({ caseId: second.id, input: session(second, { kind: 'intake', heldOn: '2025-03-03' }) });
+      await engine.recordSession({ caseId: second.id, input: sessionInput(second, { kind: 'intake', heldOn: '2025-03-03' }) });
       await engine.recordIntake({
         caseId: second.id,
         input: {
@@ -150,7 +134,7 @@ describe('search', () => {
     const { user } = await openNotebook(async (engine) => {
       const kase = await engine.createCase({ input: newCase('Lerato Khumalo') });
       await throughIntake(engine, kase);
-      const input = session(kase, {
+      const input = sessionInput(kase, {
         body: { format: 'soap', subjective: 'Anxiety.', objective: 'Anxiety.', assessment: 'Anxiety.', plan: 'Anxiety.' },
         othersPresent: 'Anxiety',
         homeworkReviewed: 'Anxiety.',
