@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXISTING, GOOD, renderApp, unlockWith } from './test/app';
 
-const NAMED = { ...EXISTING, settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } };
+const NAMED = { ...EXISTING, settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '', dateFormat: 'day_month_year' as const } };
 
 afterEach(() => {
   vi.useRealTimers();

@@ -3,6 +3,7 @@
 //! Only preferences live here; where the notebook is and how it is unlocked are not settings but
 //! the notebook's location and key file.
 
+use crate::columns::text_enum;
 use crate::error::{Error, Result};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,25 @@ use ts_rs::TS;
 pub const MAX_NAME_CHARS: usize = 120;
 /// Auto-lock bounds, in minutes.
 pub const AUTO_LOCK_MINUTES: std::ops::RangeInclusive<u32> = 1..=240;
+
+text_enum! {
+    /// How the window writes a date, in lists and in date fields alike (12 October 2026 here).
+    /// The engine stores and speaks ISO dates whatever is chosen; this is the window's display.
+    #[derive(Default)]
+    pub enum DateFormat {
+        /// The computer's locale, in digits, as its own date pickers show it (`Intl`).
+        System = "system",
+        /// "12 Oct 2026": what Casebook showed before the choice existed.
+        #[default]
+        DayMonthYear = "day_month_year",
+        /// "2026-10-12".
+        Iso = "iso",
+        /// "12/10/2026".
+        DmyNumeric = "dmy_numeric",
+        /// "10/12/2026".
+        MdyNumeric = "mdy_numeric",
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -29,6 +49,9 @@ pub struct Settings {
     /// How a doctor reaches the practice: phone, email or address, a line each (may be empty).
     #[serde(default)]
     pub practice_contact: String,
+    /// How the window writes dates; a notebook or a caller from before the choice gets the default.
+    #[serde(default)]
+    pub date_format: DateFormat,
 }
 
 impl Default for Settings {
@@ -40,6 +63,7 @@ impl Default for Settings {
             practice_name: String::new(),
             registration_number: String::new(),
             practice_contact: String::new(),
+            date_format: DateFormat::default(),
         }
     }
 }
@@ -85,8 +109,8 @@ impl Settings {
 
     pub(crate) fn read(conn: &Connection) -> Result<Settings> {
         Ok(conn.query_row(
-            "SELECT therapist_name, auto_lock_minutes, practice_name, registration_number, practice_contact
-             FROM settings WHERE id = 1",
+            "SELECT therapist_name, auto_lock_minutes, practice_name, registration_number, practice_contact,
+             date_format FROM settings WHERE id = 1",
             [],
             |r| {
                 Ok(Settings {
@@ -95,6 +119,7 @@ impl Settings {
                     practice_name: r.get(2)?,
                     registration_number: r.get(3)?,
                     practice_contact: r.get(4)?,
+                    date_format: r.get(5)?,
                 })
             },
         )?)
@@ -103,13 +128,14 @@ impl Settings {
     pub(crate) fn write(&self, conn: &Connection) -> Result<()> {
         conn.execute(
             "UPDATE settings SET therapist_name = ?1, auto_lock_minutes = ?2, practice_name = ?3,
-             registration_number = ?4, practice_contact = ?5 WHERE id = 1",
+             registration_number = ?4, practice_contact = ?5, date_format = ?6 WHERE id = 1",
             (
                 &self.therapist_name,
                 self.auto_lock_minutes,
                 &self.practice_name,
                 &self.registration_number,
                 &self.practice_contact,
+                self.date_format,
             ),
         )?;
         Ok(())
@@ -158,6 +184,18 @@ mod tests {
         assert_eq!(field_of(settings("a\u{7}b", 10)), "therapistName");
         assert_eq!(field_of(settings("A", 0)), "autoLockMinutes");
         assert_eq!(field_of(settings("A", 241)), "autoLockMinutes");
+    }
+
+    #[test]
+    fn the_date_format_defaults_when_absent_and_is_a_closed_choice() {
+        let json = r#"{"therapistName":"A","autoLockMinutes":5}"#;
+        assert_eq!(serde_json::from_str::<Settings>(json).unwrap().date_format, DateFormat::DayMonthYear);
+        let json = r#"{"therapistName":"A","autoLockMinutes":5,"dateFormat":"iso"}"#;
+        assert_eq!(serde_json::from_str::<Settings>(json).unwrap().date_format, DateFormat::Iso);
+        for word in ["\"ISO\"", "\"dd/mm/yyyy\"", "\"\"", "3", "null"] {
+            let json = format!(r#"{{"therapistName":"A","autoLockMinutes":5,"dateFormat":{word}}}"#);
+            assert!(serde_json::from_str::<Settings>(&json).is_err(), "{word}");
+        }
     }
 
     #[test]

@@ -13,11 +13,13 @@ use casebook_core::plan::{GoalStatus, Plissit};
 use casebook_core::record::RecordKind;
 use casebook_core::record::audit::{AuditAction, AuditTable};
 use casebook_core::session::{Modality, NoteFormat, RiskScreen, SessionKind};
+use casebook_core::settings::DateFormat;
 use std::collections::{BTreeMap, BTreeSet};
 
-const SQL: [&str; 2] = [
+const SQL: [&str; 3] = [
     include_str!("../src/store/migrations/0002_cases.sql"),
     include_str!("../src/store/migrations/0003_record.sql"),
+    include_str!("../src/store/migrations/0009_date_format.sql"),
 ];
 
 /// (table, column) -> the words of its `column IN ('a', 'b')` CHECK.
@@ -59,6 +61,7 @@ fn every_stored_enum_matches_its_check_constraint() {
     let expect: Vec<(&str, &str, BTreeSet<String>)> = vec![
         ("settings", "retention_profile", words::<RetentionProfile>()),
         ("settings", "default_note_format", words::<NoteFormat>()),
+        ("settings", "date_format", words::<DateFormat>()),
         ("person", "age_band", words::<AgeBand>()),
         ("case_file", "status", words::<CaseStatus>()),
         ("case_event", "kind", words::<CaseEventKind>()),

@@ -21,7 +21,7 @@ describe('tauriBackend', () => {
   });
 
   it('calls each command by its name with camelCase arguments', async () => {
-    const settings = { therapistName: 'Dr A. Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' };
+    const settings = { therapistName: 'Dr A. Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '', dateFormat: 'day_month_year' as const };
     await tauriBackend.notebookStatus();
     await tauriBackend.createNotebook({ passphrase: 'p1' });
     await tauriBackend.unlock({ passphrase: 'p2' });

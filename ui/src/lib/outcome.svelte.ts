@@ -2,7 +2,9 @@
 // or failed otherwise. One per form. An `invalid` error is shown at the field it names when the
 // form has a control of that `name` (and focuses it); otherwise it is shown with the form's
 // other alerts. `workflow` is shown as a calm banner at the action; `locked` sends the window
-// back to the lock screen (through the session) and shows nothing here.
+// back to the lock screen (through the session) and shows nothing here. A date field holding text
+// that is not a date (lib/DateInput.svelte marks it `data-date-problem`) stops the submission
+// before anything is sent, with its reason at the field.
 
 import { tick } from 'svelte';
 import type { ErrorReply, WorkflowReply } from '../ipc';
@@ -45,6 +47,7 @@ export class Outcome {
    * reach the engine); shows each at its field and focuses the first. True when all are filled.
    */
   require(checks: [field: string, filled: boolean, message: string][], form?: HTMLElement | null): boolean {
+    if (!this.datesReadable(form)) return false;
     const missing = checks.filter(([, filled]) => !filled);
     if (missing.length === 0) return true;
     this.reset();
@@ -59,6 +62,7 @@ export class Outcome {
   /** Runs the submission; true when it succeeded. */
   async run(action: () => Promise<unknown>, form?: HTMLElement | null): Promise<boolean> {
     if (this.busy) return false;
+    if (!this.datesReadable(form)) return false;
     this.reset();
     this.busy = true;
     try {
@@ -71,6 +75,19 @@ export class Outcome {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * Refuses when a date field of the form holds text that is not a date: an empty value would be
+   * sent in its place. Shows each reason at its field and focuses the first. True when none.
+   */
+  private datesReadable(form: HTMLElement | null | undefined): boolean {
+    const unread = [...(form?.querySelectorAll<HTMLInputElement>('[data-date-problem]') ?? [])];
+    if (unread.length === 0) return true;
+    this.reset();
+    this.errors = Object.fromEntries(unread.map((input) => [input.name, input.dataset['dateProblem'] ?? '']));
+    void tick().then(() => unread[0]?.focus());
+    return false;
   }
 
   private show(reply: ErrorReply, form: HTMLElement | null | undefined): void {

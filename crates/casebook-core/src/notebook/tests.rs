@@ -53,6 +53,18 @@ fn create_lock_unlock_round_trip_keeps_settings() {
 }
 
 #[test]
+fn the_date_format_is_kept_with_the_other_preferences() {
+    let mut f = fixture();
+    f.notebook.create(PASS).unwrap();
+    assert_eq!(f.notebook.settings().unwrap().date_format, crate::settings::DateFormat::DayMonthYear);
+    let iso = Settings { date_format: crate::settings::DateFormat::Iso, ..named("Dr Iso", 10) };
+    f.notebook.update_settings(iso.clone()).unwrap();
+    f.notebook.lock();
+    f.notebook.unlock(PASS).unwrap();
+    assert_eq!(f.notebook.settings().unwrap(), iso);
+}
+
+#[test]
 fn a_second_create_in_the_same_folder_is_refused() {
     let mut f = fixture();
     f.notebook.create(PASS).unwrap();

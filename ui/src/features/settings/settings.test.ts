@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GOOD, OTHER_GOOD, renderApp } from '../../test/app';
 import type { TestEngine } from '../../test/engine';
 
-async function openSettings(settings = { therapistName: '', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' }) {
+async function openSettings(settings = { therapistName: '', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '', dateFormat: 'day_month_year' as const }) {
   const app = renderApp({ passphrase: GOOD, unlocked: true, settings });
   await app.user.click(await screen.findByTestId('nav-settings'));
   await screen.findByTestId('settings-view');
@@ -25,7 +25,7 @@ describe('settings', () => {
     await user.click(screen.getByTestId('settings-save'));
 
     expect(await screen.findByTestId('settings-saved')).toHaveTextContent('Settings saved');
-    expect(await engine.getSettings()).toEqual({ therapistName: 'Dr Amara Naidoo', autoLockMinutes: 25, practiceName: '', registrationNumber: '', practiceContact: '' });
+    expect(await engine.getSettings()).toEqual({ therapistName: 'Dr Amara Naidoo', autoLockMinutes: 25, practiceName: '', registrationNumber: '', practiceContact: '', dateFormat: 'day_month_year' });
     expect(name).toHaveValue('Dr Amara Naidoo');
     expect(screen.getByTestId('app-shell')).toHaveTextContent('Dr Amara Naidoo');
 
