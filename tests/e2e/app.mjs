@@ -76,8 +76,9 @@ export async function unlockWith(s, passphrase) {
 
 /**
  * Sets an input's or select's value as a person's choice would, for the controls WebDriver cannot
- * type into portably (date, time and datetime pickers, selects): the value, then `input` and
- * `change` events, which Svelte's bindings listen to.
+ * type into portably (time pickers, selects, and date fields, given an ISO date, which they read
+ * whatever the date format chosen in Settings): the value, then `input` and `change` events,
+ * which Svelte's bindings listen to.
  */
 export async function setValue(s, selector, value) {
   await s.waitFor(selector);
@@ -157,4 +158,18 @@ export async function click(s, testid) {
 /** Types into the element with this test id, once it is there. */
 export async function type(s, testid, text) {
   await (await s.waitFor(`[data-testid="${testid}"]`)).type(text);
+}
+
+/** Opens a section of the case page from the case's navigation and waits for it. */
+export async function openSection(s, name) {
+  await click(s, `section-${name}`);
+  await s.waitFor(`[data-testid="case-section"][data-section="${name}"]`);
+}
+
+/** Fills the time of the open session note form and its first part; the date stays today. */
+export async function writeSession(s, start, end, text) {
+  await setValue(s, '[data-testid="session-start"]', start);
+  await setValue(s, '[data-testid="session-end"]', end);
+  const parts = await s.findAll('[data-testid="session-form"] textarea[name^="body."]');
+  await parts[0].type(text);
 }

@@ -2,7 +2,17 @@
 // needs, over Node's own fetch, so the tests carry no browser-automation dependency.
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-export const Keys = { CONTROL: '\uE009', NULL: '\uE000', ENTER: '\uE007', TAB: '\uE004' };
+export const Keys = {
+  CONTROL: '\uE009',
+  NULL: '\uE000',
+  ENTER: '\uE007',
+  TAB: '\uE004',
+  SHIFT: '\uE008',
+  ESCAPE: '\uE00C',
+  SPACE: '\uE00D',
+  UP: '\uE013',
+  DOWN: '\uE015',
+};
 
 export class WebDriverError extends Error {}
 
