@@ -15,12 +15,14 @@
 
 mod body;
 mod load;
+mod prefill;
 mod process;
 mod record;
 
 pub use body::NoteBody;
 pub use load::{SessionSummary, get_session, list_sessions};
 pub(crate) use load::{counts, last_held_on};
+pub use prefill::{PreviousNote, SessionPrefill, session_prefill};
 pub use process::{
     ProcessNoteId, ProcessNoteInput, ProcessNoteView, list_process_notes, record_process_note,
     update_process_note,

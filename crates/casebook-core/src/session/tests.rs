@@ -245,3 +245,76 @@ fn the_default_format_is_a_preference() {
     set_default_note_format(nb, NoteFormat::Dap).unwrap();
     assert_eq!(default_note_format(nb).unwrap(), NoteFormat::Dap);
 }
+
+#[test]
+fn a_new_note_is_offered_the_plans_active_goals_and_the_latest_notes_homework() {
+    use crate::plan::{GoalInput, GoalStatus, InterventionInput, PlanInput, Plissit, save_plan};
+    use crate::testing::goal;
+    let mut f = Fixture::new();
+    let case = f.new_case(false);
+    let (nb, clock) = f.parts();
+    let empty = session_prefill(nb, clock, case.id).unwrap();
+    assert_eq!(
+        empty,
+        SessionPrefill { plan_version: None, goals: vec![], interventions: vec![], previous: None }
+    );
+    let intake = f.intake_session(&case);
+    f.complete_intake(case.id);
+    f.formulation(case.id);
+    let review = f.today() + Duration::days(28);
+    let achieved = GoalInput { status: GoalStatus::Achieved, ..goal("Name the cycle", review) };
+    let plan = PlanInput {
+        goals: vec![goal("Less anticipatory anxiety", review), achieved],
+        interventions: vec![InterventionInput {
+            entry: None,
+            name: "Breathing before touch".into(),
+            plissit: Some(Plissit::SpecificSuggestions),
+            goals: vec![0],
+            homework: Some("Practise daily.".into()),
+        }],
+        review_on: Some(review),
+        ..PlanInput::default()
+    };
+    let (nb, clock) = f.parts();
+    let before = session_prefill(nb, clock, case.id).unwrap().previous.unwrap();
+    assert_eq!((before.id, before.kind, before.homework_set), (intake.id, SessionKind::Intake, None));
+    let plan = save_plan(nb, clock, case.id, plan).unwrap();
+    let booked = (f.today() + Duration::days(3)).and_hms_opt(11, 0, 0).unwrap();
+    let held_on = f.days_ago(4);
+    let earlier = SessionInput {
+        homework_set: Some("Sensate focus stage 1, three times.".into()),
+        ..session_input(SessionKind::Individual, held_on - Duration::days(7), vec![case.client.id])
+    };
+    let latest = SessionInput {
+        modality: Modality::Telehealth,
+        homework_set: Some("Breathing before touch, daily.".into()),
+        next_appointment: Some(booked),
+        ..session_input(SessionKind::Individual, held_on, vec![case.client.id])
+    };
+    let (nb, clock) = f.parts();
+    // Recorded out of order: the latest by date is the one offered.
+    let latest = record_session(nb, clock, case.id, latest).unwrap();
+    record_session(nb, clock, case.id, earlier).unwrap();
+    let dump = f.dump();
+    let (nb, clock) = f.parts();
+    let prefill = session_prefill(nb, clock, case.id).unwrap();
+    assert_eq!(f.dump(), dump, "reading what a note starts from writes nothing");
+    assert_eq!(prefill.plan_version, Some(1));
+    assert_eq!(prefill.goals, vec![plan.goals[0].clone()], "only the active goals are offered");
+    assert_eq!(prefill.interventions, plan.interventions);
+    assert_eq!(
+        prefill.previous,
+        Some(PreviousNote {
+            id: latest.id,
+            kind: SessionKind::Individual,
+            held_on,
+            starts_at: latest.starts_at,
+            ends_at: latest.ends_at,
+            modality: Modality::Telehealth,
+            homework_set: Some("Breathing before touch, daily.".into()),
+            next_appointment: Some(booked),
+        })
+    );
+    let (nb, clock) = f.parts();
+    assert!(matches!(session_prefill(nb, clock, crate::case::CaseId(999)), Err(Error::NotFound(_))));
+}

@@ -7,9 +7,11 @@ import type {
   NoteBody,
   NoteFormat,
   PersonId,
+  PreviousNote,
   RiskScreen,
   SessionInput,
   SessionKind,
+  SessionPrefill,
   SessionView,
 } from '../../ipc';
 import { appointment, timeInput, today } from '../../lib/dates';
@@ -66,17 +68,100 @@ export interface SessionForm {
   nextAppointment: string;
 }
 
-/** Who usually attends a session of this kind. */
+/** Whether the partner may attend: the client's consent to involve them and their own, both active. */
+export function partnerMayAttend(kase: CaseView): boolean {
+  return kase.partner !== null && kase.partnerConsent === 'active' && kase.partner.ownConsentActive;
+}
+
+/** Who usually attends a session of this kind: the client alone, or with the partner who may attend. */
 export function attendees(kind: SessionKind, kase: CaseView): PersonId[] {
   const partner = kase.partner?.person.id;
   switch (kind) {
     case 'partner':
       return partner === undefined ? [] : [partner];
     case 'couples':
-      return partner === undefined ? [kase.client.id] : [kase.client.id, partner];
+      return partner !== undefined && partnerMayAttend(kase) ? [kase.client.id, partner] : [kase.client.id];
     default:
       return [kase.client.id];
   }
+}
+
+/** Where "who was present" was taken from, in words, shown under it. */
+export function attendeesSource(kind: SessionKind, kase: CaseView): string {
+  const partner = kase.partner?.person.fullName;
+  switch (kind) {
+    case 'partner':
+      return partner ? `From the case: ${partner}, the partner, for a partner session.` : 'No partner is recorded in the case yet.';
+    case 'couples':
+      return partner && partnerMayAttend(kase)
+        ? `From the case: the client and ${partner}, for a couples session.`
+        : 'From the case: the client only. The partner is not ticked: a couples session needs both consents active.';
+    default:
+      return `From the case: the client, for ${kind === 'intake' ? 'the intake' : 'an individual session'}.`;
+  }
+}
+
+/**
+ * Where each prefilled part of a new note came from, so the form can say so beside it: nothing is
+ * carried over silently. `null` for a part the record did not fill.
+ */
+export interface Sources {
+  /** The couples note this one continues (a couples session again, the partner present). */
+  kind: PreviousNote | null;
+  /** The note whose "homework set" is this note's "homework reviewed". */
+  homework: PreviousNote | null;
+  /** The note whose modality this one starts with. */
+  modality: PreviousNote | null;
+  /** The note that booked this session: the date and times come from its next appointment. */
+  time: PreviousNote | null;
+}
+
+export const NO_SOURCES: Sources = { kind: null, homework: null, modality: null, time: null };
+
+function minutes(time: string): number {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+function clock(total: number): string {
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A new note with what the record already knows, and where each part came from: the latest note's
+ * homework set as homework reviewed, its modality, a couples session again after a couples
+ * session (while the partner may attend), and the date and times of the appointment it booked
+ * (when that day has come, and lasting as long as that session did). Goals and interventions are
+ * offered by the form, never ticked here.
+ */
+export function prefilledSession(
+  kind: SessionKind,
+  format: NoteFormat,
+  kase: CaseView,
+  prefill: SessionPrefill | null,
+  on: string = today(),
+): { note: SessionForm; sources: Sources } {
+  const previous = prefill?.previous ?? null;
+  if (!previous || kind === 'intake') return { note: newSession(kind, format, kase), sources: { ...NO_SOURCES } };
+  const couples = kind === 'individual' && previous.kind === 'couples' && partnerMayAttend(kase);
+  const note = newSession(couples ? 'couples' : kind, format, kase);
+  const sources: Sources = { ...NO_SOURCES, modality: previous, kind: couples ? previous : null };
+  note.modality = previous.modality;
+  if (previous.homeworkSet) {
+    note.homeworkReviewed = previous.homeworkSet;
+    sources.homework = previous;
+  }
+  const booked = previous.nextAppointment;
+  const day = booked?.slice(0, 10);
+  if (booked && day && day > previous.heldOn && day <= on) {
+    const start = minutes(booked.slice(11, 16));
+    const length = minutes(previous.endsAt) - minutes(previous.startsAt);
+    note.heldOn = day;
+    note.startsAt = clock(start);
+    note.endsAt = length > 0 && start + length < 24 * 60 ? clock(start + length) : '';
+    sources.time = previous;
+  }
+  return { note, sources };
 }
 
 export function newSession(kind: SessionKind, format: NoteFormat, kase: CaseView): SessionForm {
@@ -95,7 +180,8 @@ export function newSession(kind: SessionKind, format: NoteFormat, kase: CaseView
     homeworkReviewed: '',
     homeworkSet: '',
     measuresGiven: '',
-    riskScreen: 'none_identified',
+    // Not screened until the therapist says otherwise: a risk screen is a clinical finding, never a default.
+    riskScreen: 'not_screened',
     riskAction: '',
     medicalUpdates: '',
     nextAppointment: '',
