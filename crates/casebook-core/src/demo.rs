@@ -103,10 +103,20 @@ pub fn create_demo_notebook(config: NotebookConfig, clock: Arc<dyn Clock>) -> Re
     Ok(DemoNotebook { notebook, passphrase, cases })
 }
 
-/// Writes the demo cases into an open notebook: an individual erectile-dysfunction case at plan
-/// stage, a couple with partner consent and couples sessions, a vaginismus case awaiting the
-/// medical rule-out, and a closed case.
+/// The therapist the demo's signatures name, when the notebook has none yet.
+pub const DEMO_THERAPIST: &str = "Dr Robin Example (demo)";
+
+/// Writes the demo cases into an open notebook, each with its own formulation of its own
+/// difficulty: a man with erectile difficulty at plan stage, a couple in couples therapy for her
+/// low desire (its plan review overdue, its latest note unsigned and turning late within a day),
+/// a young woman with vaginismus formulated while the medical rule-out is pending (one note late
+/// to sign), and a closed premature-ejaculation case. Most notes are signed on the day they were
+/// written, by [`DEMO_THERAPIST`] unless Settings already name someone.
 pub fn seed_demo(open: &mut OpenNotebook, clock: &dyn Clock) -> Result<Vec<CaseId>> {
+    if open.settings().therapist_name.is_empty() {
+        let named = crate::Settings { therapist_name: DEMO_THERAPIST.into(), ..open.settings().clone() };
+        open.update_settings(named)?;
+    }
     Ok(vec![
         cases::erectile_dysfunction_at_plan(open, clock)?,
         cases::couple_in_couples_therapy(open, clock)?,
@@ -125,6 +135,20 @@ struct DaysAgo<'a> {
 impl Clock for DaysAgo<'_> {
     fn now(&self) -> DateTime<Utc> {
         self.base.now() - Duration::days(self.days)
+    }
+}
+
+/// A clock stopped at a given moment (never later than another clock's now), for a note written
+/// and signed just after its session.
+#[derive(Debug)]
+struct At<'a> {
+    base: &'a dyn Clock,
+    at: DateTime<Utc>,
+}
+
+impl Clock for At<'_> {
+    fn now(&self) -> DateTime<Utc> {
+        self.at.min(self.base.now())
     }
 }
 

@@ -173,6 +173,18 @@ impl OpenNotebook {
         &self.settings
     }
 
+    /// Checks, stores and audits new settings (`Notebook::update_settings`; the demo names its
+    /// therapist this way).
+    pub(crate) fn update_settings(&mut self, settings: Settings) -> Result<Settings> {
+        let settings = settings.validated()?;
+        let change = self.change()?;
+        settings.write(&change)?;
+        audit::append(&change, AuditAction::Edited, Target::record(AuditTable::Settings, 1))?;
+        change.commit()?;
+        self.settings = settings.clone();
+        Ok(settings)
+    }
+
     /// The data key, for the subkeys derived from it (the audit chain's).
     pub(crate) fn key(&self) -> &DataKey {
         &self.key
@@ -500,14 +512,7 @@ impl Notebook {
     }
 
     pub fn update_settings(&mut self, settings: Settings) -> Result<Settings> {
-        let settings = settings.validated()?;
-        let open = self.open_mut()?;
-        let change = open.change()?;
-        settings.write(&change)?;
-        audit::append(&change, AuditAction::Edited, Target::record(AuditTable::Settings, 1))?;
-        change.commit()?;
-        open.settings = settings.clone();
-        Ok(settings)
+        self.open_mut()?.update_settings(settings)
     }
 
     /// Records activity by the therapist (keys, pointer); answers `locked` when locked.

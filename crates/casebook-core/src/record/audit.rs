@@ -14,6 +14,7 @@
 //! views of what changed (each domain module), and signing (`record::sign`).
 
 mod chain;
+mod details;
 mod view;
 
 pub(crate) use chain::ChainCheck;

@@ -37,7 +37,7 @@ describe('the cases list', () => {
     await user.click(screen.getByTestId('filter-status-open'));
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(3));
 
-    await user.selectOptions(screen.getByTestId('filter-stage'), 'assessment');
+    await user.selectOptions(screen.getByTestId('filter-stage'), 'formulation');
     await waitFor(() => expect(rowNames()).toEqual(['Devon Placeholder (demo)']));
     await user.selectOptions(screen.getByTestId('filter-stage'), '');
     await user.click(screen.getByTestId('filter-status-all'));

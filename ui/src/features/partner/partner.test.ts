@@ -110,6 +110,6 @@ describe('partner involvement', () => {
     await waitFor(() => expect(screen.getByTestId('section-partner')).toHaveAttribute('data-state', 'blocked'));
     expect(screen.getByTestId('partner-sessions')).toHaveTextContent('Partner session');
     const [blake] = await engine.listCases({ filter: { status: null, stage: null, name: 'Blake' } });
-    expect((await engine.listSessions({ caseId: blake!.id })).filter((s) => s.kind === 'couples')).toHaveLength(3);
+    expect((await engine.listSessions({ caseId: blake!.id })).filter((s) => s.kind === 'couples')).toHaveLength(4);
   });
 });

@@ -75,14 +75,14 @@ describe('verify notebook, the audit log and the recovery code', () => {
     const rows = await screen.findAllByTestId('audit-entry');
     expect(rows).toHaveLength(100);
     expect(rows[0]).toHaveTextContent('105');
-    expect(rows[0]).toHaveTextContent('Created practitioner 104');
-    expect(rows[99]).toHaveTextContent('Created practitioner 5');
+    expect(rows[0]).toHaveTextContent('Added Dr Practitioner 104 (GP) to your practitioners');
+    expect(rows[99]).toHaveTextContent('Added Dr Practitioner 5 (GP) to your practitioners');
     expect(screen.getByText('Page 1 of 2 · 105 entries')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Older →' }));
     expect(await screen.findByText('Notebook created')).toBeInTheDocument();
     const older = screen.getAllByTestId('audit-entry');
     expect(older).toHaveLength(5);
-    expect(older[0]).toHaveTextContent('Created practitioner 4');
+    expect(older[0]).toHaveTextContent('Added Dr Practitioner 4 (GP) to your practitioners');
     expect(engine.calls.filter((c) => c.command === 'auditLog').map((c) => c.args)).toEqual([{ page: 0 }, { page: 1 }]);
   });
 
