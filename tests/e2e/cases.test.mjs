@@ -6,26 +6,24 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, createNotebook, setValue, chooseByText, dayFromToday, scrollTo, click, type } from './app.mjs';
-
-async function section(s, name) {
-  await click(s, `section-${name}`);
-  await s.waitFor(`[data-testid="case-section"][data-section="${name}"]`);
-}
+import {
+  launch,
+  createNotebook,
+  setValue,
+  chooseByText,
+  dayFromToday,
+  scrollTo,
+  click,
+  type,
+  openSection as section,
+  writeSession,
+} from './app.mjs';
 
 async function stepState(s, step) {
   return s.execute(
     `return document.querySelector('[data-testid="section-' + arguments[0] + '"]')?.dataset.state ?? null;`,
     [step],
   );
-}
-
-/** Fills the time of a session note and its first part; the date stays today. */
-async function writeSession(s, start, end, text) {
-  await setValue(s, '[data-testid="session-start"]', start);
-  await setValue(s, '[data-testid="session-end"]', end);
-  const parts = await s.findAll('[data-testid="session-form"] textarea[name^="body."]');
-  await parts[0].type(text);
 }
 
 test('a case walks through the whole workflow', async () => {
@@ -35,6 +33,13 @@ test('a case walks through the whole workflow', async () => {
     await createNotebook(s);
     await s.waitForText('[data-testid="cases-view"]', (t) => t.includes('No cases yet'));
     await app.shot('cases-01-empty');
+
+    // The name signatures carry: the intake is signed as it is completed.
+    await click(s, 'nav-settings');
+    await (await s.waitFor('[data-testid="settings-name"]')).fill('Dr Casey Walker');
+    await click(s, 'settings-save');
+    await s.waitFor('[data-testid="settings-saved"]');
+    await click(s, 'nav-cases');
 
     // First contact.
     await click(s, 'new-case');
@@ -52,7 +57,7 @@ test('a case walks through the whole workflow', async () => {
     assert.equal(await stepState(s, 'formulation'), 'blocked');
     await app.shot('case-01-page-first-contact');
 
-    // The intake session note, then the intake itself, completed.
+    // The intake session note, then the intake itself, completed and signed.
     await section(s, 'intake');
     await click(s, 'write-intake-session');
     await writeSession(s, '09:00', '09:50', 'Describes losing erections with a partner for a year.');
@@ -144,26 +149,50 @@ test('a case walks through the whole workflow', async () => {
     // A couples session under the plan.
     await section(s, 'sessions');
     await click(s, 'new-session');
+    // The plan's goals are offered by name, none ticked on the therapist's behalf.
+    const goals = await s.waitForText('[data-testid="goal-addressed"]', (t) => t.includes('Less worry before intimacy.'));
+    assert.match(goals, /Relaxed touch without pressure\./);
+    assert.equal((await s.findAll('[data-testid="goal-addressed"] input:checked')).length, 0);
     await click(s, 'session-kind-couples');
     await click(s, 'note-format-dap');
     await writeSession(s, '17:00', '17:50', 'Both practised non-genital touch twice; less pressure.');
-    await setValue(s, '[data-testid="next-appointment"]', `${dayFromToday(7)}T17:00`);
+    await setValue(s, '[data-testid="next-appointment"]', dayFromToday(7));
+    await setValue(s, '[data-testid="next-appointment-time"]', '17:00');
     await scrollTo(s, '[data-testid="session-form"]');
     await app.shot('editor-07-session');
     await click(s, 'session-save');
     await s.waitFor('[data-testid="session-detail"]');
     assert.equal((await s.findAll('[data-testid="session-row"]')).length, 3);
+    assert.equal((await s.findAll('[data-testid="session-unsigned"]')).length, 3);
     await section(s, 'overview');
+    await s.waitForText('[data-testid="overview-unsigned"]', (t) => t.includes('3 session notes are not signed'));
     await app.shot('case-02-page-ongoing');
 
+    // The home screen says what needs signing, and opens the note.
+    await click(s, 'back-to-cases');
+    const due = await s.waitForText('[data-testid="due-panel"]', (t) => t.includes('Sign the intake session note'));
+    assert.match(due, /Robin Testcase/);
+    assert.match(await (await s.waitFor('[data-testid="case-row"]')).property('textContent'), /3 to sign/);
+    await app.shot('home-01-due');
+    await (await s.find('[data-testid="due-item"][data-kind="note_to_sign"]')).click();
+    await s.waitFor('[data-testid="case-section"][data-section="sessions"]');
+    await s.waitFor('[data-testid="session-detail"] [data-testid="sign-button"]');
+
     // Closing, then the case is read-only; reopening needs a reason.
+    // Its three unsigned notes are offered for signing as it closes, in the same step.
     await section(s, 'closing');
+    await s.waitForText('[data-testid="close-unsigned"]', (t) => t.includes('3 session notes are not signed'));
+    assert.match(await (await s.find('[data-testid="close-case"]')).text(), /Sign 3 notes and close the case/);
     await type(s, 'discharge-summary', 'Worry reduced; touch relaxed; relapse plan agreed.');
     await app.shot('editor-08-closing');
     await click(s, 'close-case');
     await s.waitFor('[data-testid="read-only-banner"]');
     assert.match(await (await s.find('[data-testid="case-status"]')).text(), /Closed/);
     await app.shot('case-03-closed');
+    await section(s, 'sessions');
+    await s.waitFor('[data-testid="session-signed"]');
+    assert.equal((await s.findAll('[data-testid="session-unsigned"]')).length, 0);
+    await section(s, 'closing');
     await type(s, 'reopen-reason', 'He asked for two follow-up sessions.');
     await click(s, 'reopen-case');
     await s.waitGone('[data-testid="read-only-banner"]');

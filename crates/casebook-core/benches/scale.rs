@@ -69,6 +69,16 @@ fn main() {
     }
     let (list_median, list_p95, list_max) = quantiles(lists);
 
+    // The home screen's "needs you" list, read each time the therapist comes back to Cases.
+    let mut dues = Vec::new();
+    let mut due_items = 0;
+    for _ in 0..10 {
+        let t = Instant::now();
+        due_items = casebook_core::due::due(open, clock).expect("due").items.len();
+        dues.push(t.elapsed());
+    }
+    let (due_median, due_p95, _) = quantiles(dues);
+
     let biggest: i64 = open
         .store()
         .conn()
@@ -112,6 +122,11 @@ fn main() {
         ms(list_median),
         ms(list_p95),
         ms(list_max)
+    );
+    println!(
+        "bench: what is due at scale ({due_items} items), x 10: median {:.1} ms, p95 {:.1} ms, target p95 at most 20 ms",
+        ms(due_median),
+        ms(due_p95)
     );
     println!(
         "bench: open the biggest case ({} notes), its sessions and a note: {:.1} ms, target under 100 ms",

@@ -14,7 +14,9 @@ mod record;
 mod retention;
 mod view;
 
-pub use closing::{CaseEvent, CaseEventKind, CloseCase, ClosingReason, ReopenCase, close_case, reopen_case};
+pub use closing::{
+    CaseEvent, CaseEventKind, CloseCase, ClosingReason, NoteToSign, ReopenCase, close_case, reopen_case,
+};
 pub use list::{CaseFilter, CaseListItem, list_cases};
 pub use record::{CaseDetails, Difficulty, NewCase, create_case, list_difficulties, update_case};
 pub use retention::{Retention, RetentionProfile, retention_profile, set_retention_profile};

@@ -157,7 +157,7 @@ pub fn save_formulation(
     let now = columns::instant_text(clock.now());
     let tx = open.change()?;
     let row = case::writable(&tx, case_id)?;
-    if intake::progress(&tx, case_id)? != IntakeProgress::Completed {
+    if intake::progress(&tx, case_id)? != IntakeProgress::Signed {
         return Err(Rule::FormulationNeedsIntake.refuse());
     }
     if f.shared_on.is_some_and(|d| d < row.first_contact_on) {

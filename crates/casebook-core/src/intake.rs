@@ -31,6 +31,10 @@ pub struct IntakeInput {
     pub sections: IntakeSections,
     /// Completes (signs off) the intake with this save; afterwards it no longer changes.
     pub complete: bool,
+    /// Signs it too, with the therapist's name from Settings: the formulation needs a signed
+    /// intake (DOMAIN.md section 2). Only with `complete`.
+    #[serde(default)]
+    pub sign: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -52,21 +56,27 @@ pub fn record_intake(
     intake: IntakeInput,
 ) -> Result<IntakeView> {
     let sections = intake.sections.validated()?;
+    if intake.sign && !intake.complete {
+        return Err(crate::Error::invalid("sign", "Complete the intake to sign it."));
+    }
+    let signer = if intake.sign { Some(crate::record::signer(open)?) } else { None };
     let now = columns::instant_text(clock.now());
     let tx = open.change()?;
     case::writable(&tx, case_id)?;
     let started = match progress(&tx, case_id)? {
-        IntakeProgress::Completed => return Err(Rule::IntakeCompleted.refuse()),
+        IntakeProgress::Completed | IntakeProgress::Signed => return Err(Rule::IntakeCompleted.refuse()),
         IntakeProgress::Started => true,
         IntakeProgress::NotStarted => false,
     };
     let columns = sections::COLUMNS;
-    let placeholders: Vec<String> = (0..columns.len()).map(|i| format!("?{}", i + 4)).collect();
+    let placeholders: Vec<String> = (0..columns.len()).map(|i| format!("?{}", i + 6)).collect();
     let updates: Vec<String> = columns.iter().map(|c| format!("{c} = excluded.{c}")).collect();
     let sql = format!(
-        "INSERT INTO intake (case_id, created_at, updated_at, completed_at, {cols}) VALUES (?1, ?2, ?2, ?3, {vals})
+        "INSERT INTO intake (case_id, created_at, updated_at, completed_at, signed_at, signed_by, {cols})
+         VALUES (?1, ?2, ?2, ?3, ?4, ?5, {vals})
          ON CONFLICT (case_id) DO UPDATE SET updated_at = excluded.updated_at,
-             completed_at = excluded.completed_at, {updates}",
+             completed_at = excluded.completed_at, signed_at = excluded.signed_at,
+             signed_by = excluded.signed_by, {updates}",
         cols = columns.join(", "),
         vals = placeholders.join(", "),
         updates = updates.join(", "),
@@ -76,14 +86,19 @@ pub fn record_intake(
         Value::Integer(case_id.0),
         text(Some(now.as_str())),
         text(intake.complete.then_some(now.as_str())),
+        text(signer.is_some().then_some(now.as_str())),
+        text(signer.as_deref()),
     ];
     values.extend(sections.values().into_iter().map(text));
     tx.execute(&sql, params_from_iter(values))?;
     case::touch(&tx, case_id, &now)?;
     let action = if started { AuditAction::Edited } else { AuditAction::Created };
     audit::append(&tx, action, Target::in_case(AuditTable::Intake, case_id.0, case_id))?;
+    if signer.is_some() {
+        audit::append(&tx, AuditAction::Signed, Target::in_case(AuditTable::Intake, case_id.0, case_id))?;
+    }
     tx.commit()?;
-    tracing::info!(case = %case_id, completed = intake.complete, "intake saved");
+    tracing::info!(case = %case_id, completed = intake.complete, signed = intake.sign, "intake saved");
     get_intake(open, case_id)?.ok_or_else(|| crate::Error::Storage("The intake was not saved.".into()))
 }
 
@@ -114,19 +129,25 @@ pub fn get_intake(open: &OpenNotebook, case_id: CaseId) -> Result<Option<IntakeV
 
 /// How far the intake of a case has come.
 pub(crate) fn progress(conn: &Connection, case_id: CaseId) -> Result<IntakeProgress> {
-    let completed: Option<bool> = conn
-        .prepare_cached("SELECT completed_at IS NOT NULL FROM intake WHERE case_id = ?1")?
+    let level: Option<u8> = conn
+        .prepare_cached(&format!("SELECT {PROGRESS} FROM intake WHERE case_id = ?1"))?
         .query_row([case_id], |r| r.get(0))
         .optional()?;
-    Ok(progress_of(completed))
+    Ok(progress_of(level))
 }
 
-/// The intake's progress from whether its row exists (`None`) and is completed.
-pub(crate) fn progress_of(completed: Option<bool>) -> IntakeProgress {
-    match completed {
+/// How far an intake row has come, as a number [`progress_of`] reads: 0 started, 1 completed,
+/// 2 signed (signing completes it too).
+pub(crate) const PROGRESS: &str =
+    "CASE WHEN signed_at IS NOT NULL THEN 2 WHEN completed_at IS NOT NULL THEN 1 ELSE 0 END";
+
+/// The intake's progress from whether its row exists (`None`) and how far it has come ([`PROGRESS`]).
+pub(crate) fn progress_of(level: Option<u8>) -> IntakeProgress {
+    match level {
         None => IntakeProgress::NotStarted,
-        Some(false) => IntakeProgress::Started,
-        Some(true) => IntakeProgress::Completed,
+        Some(0) => IntakeProgress::Started,
+        Some(1) => IntakeProgress::Completed,
+        Some(_) => IntakeProgress::Signed,
     }
 }
 

@@ -14,6 +14,7 @@ pub mod consent;
 pub mod demo;
 pub mod diagnosis;
 pub mod drafts;
+pub mod due;
 pub mod error;
 pub mod export;
 pub mod files;

@@ -174,6 +174,18 @@ pub fn set_rule_out_status(
     if change.on_date < row.first_contact_on {
         return Err(Error::invalid("onDate", "This date is before the first contact."));
     }
+    // One event, one row: a referral already recorded "referred" itself, and saying the same
+    // status again would write a second history row for nothing that happened.
+    let current = current_status(&tx, case_id)?;
+    if current == change.status {
+        return Err(Error::invalid(
+            "status",
+            format!(
+                "The medical rule-out is already “{}”. Choose the status it has moved to.",
+                current.label()
+            ),
+        ));
+    }
     let entry = insert_status(&tx, case_id, &change, note.as_deref(), &now)?;
     case::touch(&tx, case_id, &now)?;
     audit::append(&tx, AuditAction::Created, Target::in_case(AuditTable::RuleOut, entry, case_id))?;

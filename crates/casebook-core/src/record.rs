@@ -18,6 +18,7 @@ mod verify;
 
 pub use addendum::{AddendumId, AddendumInput, AddendumView, add_addendum, list_addenda};
 pub use sign::{LATE_AFTER_HOURS, SignInput, SignatureView, SigningView, get_signing, sign_record};
+pub(crate) use sign::{sign_in, signer};
 pub use verify::{CheckKind, CheckOutcome, VerificationReport, verify_notebook};
 
 use crate::case::CaseId;

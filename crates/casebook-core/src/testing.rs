@@ -110,9 +110,27 @@ impl Fixture {
         session::record_session(nb, clock, case.id, input).unwrap()
     }
 
+    /// Records the intake completed and signed, as the formulation needs it; a signature needs
+    /// the therapist's name, so one is set if Settings has none.
     pub fn complete_intake(&mut self, case: CaseId) {
+        if self.nb().settings().therapist_name.is_empty() {
+            self.set_name("Dr Test");
+        }
         let (nb, clock) = self.parts();
-        intake::record_intake(nb, clock, case, intake_input(true)).unwrap();
+        let input = IntakeInput { sign: true, ..intake_input(true) };
+        intake::record_intake(nb, clock, case, input).unwrap();
+    }
+
+    /// Signs every unsigned session note of a case (late ones with a reason), as closing needs.
+    pub fn sign_all_notes(&mut self, case: CaseId) {
+        if self.nb().settings().therapist_name.is_empty() {
+            self.set_name("Dr Test");
+        }
+        let (nb, clock) = self.parts();
+        for id in crate::due::unsigned_note_ids(nb.store().conn(), case).unwrap() {
+            let sign = crate::record::SignInput { late_reason: Some("Written up late.".into()) };
+            crate::record::sign_record(nb, clock, crate::record::RecordRef::SessionNote(id), sign).unwrap();
+        }
     }
 
     pub fn partner_consent(&mut self, case: &CaseView) -> ConsentView {
@@ -187,6 +205,7 @@ pub(crate) fn intake_input(complete: bool) -> IntakeInput {
             ..IntakeSections::default()
         },
         complete,
+        sign: false,
     }
 }
 

@@ -36,7 +36,7 @@ text_enum! {
         PartnerNotAdded = "partner_not_added",
         /// A referral needs an active release-of-information consent naming the recipient.
         ReleaseConsent = "release_consent",
-        /// A formulation needs a completed (signed-off) intake.
+        /// A formulation needs a signed intake.
         FormulationNeedsIntake = "formulation_needs_intake",
         /// A treatment plan needs a formulation.
         PlanNeedsFormulation = "plan_needs_formulation",
@@ -44,6 +44,8 @@ text_enum! {
         PlanReviewDate = "plan_review_date",
         /// A closed case is read-only (addenda excepted).
         ClosedCaseReadOnly = "closed_case_read_only",
+        /// A case closes with every session note signed.
+        UnsignedNotes = "unsigned_notes",
         /// Reopening a closed case needs a reason.
         ReopenNeedsReason = "reopen_needs_reason",
         /// Only a closed case can be reopened.
@@ -91,7 +93,7 @@ impl Rule {
                 "A referral needs the client's active release-of-information consent naming this practitioner. Record that consent first."
             }
             Rule::FormulationNeedsIntake => {
-                "A formulation needs a completed intake. Complete the intake first."
+                "A formulation needs a signed intake. Complete and sign the intake first."
             }
             Rule::PlanNeedsFormulation => {
                 "A treatment plan needs a formulation. Write the formulation first."
@@ -99,6 +101,9 @@ impl Rule {
             Rule::PlanReviewDate => "A treatment plan needs a review date. Choose when you will review it.",
             Rule::ClosedCaseReadOnly => {
                 "This case is closed, so it cannot be changed. Reopen it, with a reason, to continue."
+            }
+            Rule::UnsignedNotes => {
+                "This case has session notes that are not signed. Sign them, with a reason for any that are late, before closing: a closed record is final."
             }
             Rule::ReopenNeedsReason => "Reopening a closed case needs a reason.",
             Rule::CaseAlreadyOpen => "This case is open already.",

@@ -70,6 +70,10 @@ fn a_case_follows_the_practice_from_first_contact_to_reopening() {
     config.idle_limit_override = Some(Duration::days(3650));
     let mut notebook = Notebook::new(config, Arc::new(clock.clone()));
     notebook.create("harbour lantern quietly").unwrap();
+    // The name signatures carry (the intake is signed as it is completed).
+    let named =
+        casebook_core::Settings { therapist_name: "Dr Test".into(), ..casebook_core::Settings::default() };
+    notebook.update_settings(named).unwrap();
     let day = |n: i64| today(&clock) - Duration::days(n);
 
     let open = notebook.open_mut().unwrap();
@@ -88,7 +92,7 @@ fn a_case_follows_the_practice_from_first_contact_to_reopening() {
     session::record_session(open, &clock, id, session(SessionKind::Intake, day(35), vec![client])).unwrap();
     let sections =
         IntakeSections { presenting_problem: "Canary problem.".into(), ..IntakeSections::default() };
-    intake::record_intake(open, &clock, id, IntakeInput { sections, complete: true }).unwrap();
+    intake::record_intake(open, &clock, id, IntakeInput { sections, complete: true, sign: true }).unwrap();
     assert_eq!(state(open, &clock, id, StepKind::Intake), StepState::Done);
     assert_eq!(state(open, &clock, id, StepKind::PartnerInvolvement), StepState::Next);
 
@@ -156,6 +160,12 @@ fn a_case_follows_the_practice_from_first_contact_to_reopening() {
         reason: ClosingReason::ClientEnded,
         reason_note: None,
         discharge_summary: "Canary summary.".into(),
+        sign_notes: session::list_sessions(open, id)
+            .unwrap()
+            .into_iter()
+            .filter(|s| !s.signed)
+            .map(|s| case::NoteToSign { session_id: s.id, late_reason: Some("Signed on closing.".into()) })
+            .collect(),
     };
     let closed = case::close_case(open, &clock, id, close).unwrap();
     assert_eq!(closed.stage, CaseStage::Closed);

@@ -91,6 +91,10 @@ fn summary_of(probes: &[Probe]) -> SupervisionSummary {
     config.idle_limit_override = Some(Duration::days(3650));
     let mut nb = Notebook::new(config, Arc::new(clock.clone()));
     nb.create("harbour lantern quietly").unwrap();
+    // The name signatures carry (the intake is signed as it is completed).
+    let named =
+        casebook_core::Settings { therapist_name: "Dr Test".into(), ..casebook_core::Settings::default() };
+    nb.update_settings(named).unwrap();
     let open = nb.open_mut().unwrap();
     let clock: &dyn Clock = &clock;
     let day = |n: i64| today(clock) - Duration::days(n);
@@ -120,7 +124,8 @@ fn summary_of(probes: &[Probe]) -> SupervisionSummary {
         developmental_history: (!history.is_empty()).then_some(history),
         ..IntakeSections::default()
     };
-    intake::record_intake(open, clock, kase.id, IntakeInput { sections, complete: true }).unwrap();
+    intake::record_intake(open, clock, kase.id, IntakeInput { sections, complete: true, sign: true })
+        .unwrap();
     let involvement = ConsentInput {
         given_by: kase.client.id,
         terms: ConsentTerms::PartnerInvolvement {

@@ -40,6 +40,10 @@ fn bench() -> Bench {
     config.idle_limit_override = Some(Duration::days(3650));
     let mut notebook = Notebook::new(config, Arc::new(clock.clone()));
     notebook.create("harbour lantern quietly").unwrap();
+    // The name signatures carry (the intake is signed as it is completed).
+    let named =
+        casebook_core::Settings { therapist_name: "Dr Test".into(), ..casebook_core::Settings::default() };
+    notebook.update_settings(named).unwrap();
     let first = today(&clock) - Duration::days(30);
     let open = notebook.open_mut().unwrap();
     let new = NewCase {
@@ -266,7 +270,7 @@ proptest! {
         let mut b = bench();
         let sections = IntakeSections { presenting_problem: problem, trauma, medical, ..IntakeSections::default() };
         let case = b.case;
-        check(&mut b, |open, clock| intake::record_intake(open, clock, case, IntakeInput { sections, complete }));
+        check(&mut b, |open, clock| intake::record_intake(open, clock, case, IntakeInput { sections, complete, sign: false }));
     }
 
     #[test]
@@ -310,7 +314,7 @@ proptest! {
         let case = b.case;
         check(&mut b, |open, clock| {
             let sections = IntakeSections { presenting_problem: "p".into(), ..IntakeSections::default() };
-            intake::record_intake(open, clock, case, IntakeInput { sections, complete: true })
+            intake::record_intake(open, clock, case, IntakeInput { sections, complete: true, sign: true })
         });
         let factor = Factor { term: None, label, p: FourP::Perpetuating, domain: FactorDomain::Psychological, note: None };
         let f = FormulationInput { problem_statement: statement, factors: vec![factor], nodal_point: nodal, ..FormulationInput::default() };
@@ -337,7 +341,13 @@ proptest! {
     ) {
         let mut b = bench();
         let case = b.case;
-        let close = CloseCase { closed_on, reason: ClosingReason::Other, reason_note: note, discharge_summary: summary };
+        let close = CloseCase {
+            closed_on,
+            reason: ClosingReason::Other,
+            reason_note: note,
+            discharge_summary: summary,
+            sign_notes: Vec::new(),
+        };
         check(&mut b, |open, clock| case::close_case(open, clock, case, close));
         check(&mut b, |open, clock| case::reopen_case(open, clock, case, ReopenCase { reopened_on, reason }));
     }
@@ -364,6 +374,6 @@ fn a_hundred_megabyte_note_is_refused_quickly_and_writes_nothing() {
     check(&mut b, |open, clock| drafts::save_draft(open, clock, "k", &huge));
     let sections = IntakeSections { presenting_problem: huge, ..IntakeSections::default() };
     check(&mut b, |open, clock| {
-        intake::record_intake(open, clock, case, IntakeInput { sections, complete: false })
+        intake::record_intake(open, clock, case, IntakeInput { sections, complete: false, sign: false })
     });
 }

@@ -32,7 +32,8 @@ seq: number, at: string, action: AuditAction, table: AuditTable | null, recordId
  */
 count: number | null, 
 /**
- * One line for the therapist, for example "Signed session note 12".
+ * One line for the therapist, for example "Signed the session note of 12 Mar 2025". Names
+ * people (for the window only; no export uses it), never what a record says.
  */
 summary: string, };
 
@@ -120,7 +121,15 @@ name?: string | null, };
 
 export type CaseId = number;
 
-export type CaseListItem = { id: CaseId, clientName: string, partnerName: string | null, difficulties: Array<Difficulty>, status: CaseStatus, stage: CaseStage, firstContactOn: string, nextAppointment: string | null, reviewOn: string | null, reviewOverdue: boolean, };
+export type CaseListItem = { id: CaseId, clientName: string, partnerName: string | null, difficulties: Array<Difficulty>, status: CaseStatus, stage: CaseStage, firstContactOn: string, 
+/**
+ * The next session, for an open case (a closed case has none).
+ */
+nextAppointment: string | null, reviewOn: string | null, reviewOverdue: boolean, 
+/**
+ * Session notes not signed yet.
+ */
+unsignedNotes: number, };
 
 export type CaseStage = "first_contact" | "intake" | "assessment" | "formulation" | "plan" | "ongoing" | "closed";
 
@@ -134,7 +143,15 @@ steps: Array<WorkflowStep>, partnerConsent: PartnerConsentState, ruleOutStatus: 
 /**
  * Shown on the formulation and the plan while medical causes are not ruled out.
  */
-medicalReminder: string | null, reviewOn: string | null, reviewOverdue: boolean, nextAppointment: string | null, sessionCount: number, retention: Retention, 
+medicalReminder: string | null, reviewOn: string | null, reviewOverdue: boolean, 
+/**
+ * The next session, for an open case (a closed case has none).
+ */
+nextAppointment: string | null, sessionCount: number, 
+/**
+ * Session notes not signed yet (a closed case's too: signing is not editing).
+ */
+unsignedNotes: number, retention: Retention, 
 /**
  * Closings and reopenings, oldest first.
  */
@@ -180,7 +197,12 @@ closedOn: string, reason: ClosingReason,
 /**
  * Required when the reason is `other`.
  */
-reasonNote?: string | null, dischargeSummary: string, };
+reasonNote?: string | null, dischargeSummary: string, 
+/**
+ * Unsigned session notes to sign as the case closes, each with its late reason where one is
+ * needed. A case closes only when none is left unsigned: a closed record is final.
+ */
+signNotes: Array<NoteToSign>, };
 
 export type ClosingReason = "goals_achieved" | "client_ended" | "referred_on" | "lost_contact" | "other";
 
@@ -219,6 +241,8 @@ export type Context = "generalized" | "situational";
 
 export type Course = "lifelong" | "acquired";
 
+export type DateFormat = "system" | "day_month_year" | "iso" | "dmy_numeric" | "mdy_numeric";
+
 export type DemoNotebookView = { 
 /**
  * Shown on screen: the demo holds no real client data.
@@ -246,6 +270,29 @@ export type Difficulty = { code: string, label: string, };
 export type DraftInfo = { editorKey: string, savedAt: string, bytes: number, };
 
 export type DraftView = { editorKey: string, body: string, savedAt: string, };
+
+export type DueItem = { "kind": "note_to_sign", caseId: CaseId, clientName: string, sessionId: SessionId, sessionKind: SessionKind, heldOn: string, lateAt: string, late: boolean, 
+/**
+ * The case is closed; its notes can still be signed.
+ */
+caseClosed: boolean, } | { "kind": "plan_review", caseId: CaseId, clientName: string, reviewOn: string, overdue: boolean, } | { "kind": "draft", caseId: CaseId, clientName: string, 
+/**
+ * Which form: `intake`, `formulation`, `plan`, `session`, `consent`, `release`,
+ * `referral`, `ruleout`, `diagnosis`, `process`, `closing`, `reopen`, `addendum`, or
+ * `other`.
+ */
+form: string, 
+/**
+ * For a draft of an existing session note (or an addendum to one).
+ */
+sessionId: SessionId | null, savedAt: string, } | { "kind": "consent_expiring", caseId: CaseId, clientName: string, consentKind: ConsentKind, expiresOn: string, expired: boolean, } | { "kind": "awaiting_rule_out", caseId: CaseId, clientName: string, status: RuleOutStatus, since: string, } | { "kind": "backup", lastMadeAt: string | null, warnAfterDays: number, };
+
+export type DueList = { items: Array<DueItem>, 
+/**
+ * Unsigned session notes in the whole notebook; the items list the oldest
+ * [`NOTES_LISTED`] of them.
+ */
+unsignedNotes: number, };
 
 export type ErrorKind = "locked" | "wrong_passphrase" | "throttled" | "not_found" | "invalid" | "workflow" | "conflict" | "storage" | "corrupt" | "incompatible";
 
@@ -347,7 +394,12 @@ export type IntakeInput = { sections: IntakeSections,
 /**
  * Completes (signs off) the intake with this save; afterwards it no longer changes.
  */
-complete: boolean, };
+complete: boolean, 
+/**
+ * Signs it too, with the therapist's name from Settings: the formulation needs a signed
+ * intake (DOMAIN.md section 2). Only with `complete`.
+ */
+sign: boolean, };
 
 export type IntakeSectionInfo = { 
 /**
@@ -437,6 +489,12 @@ export type NoteBody = { "format": "soap", subjective?: string | null, objective
 
 export type NoteFormat = "soap" | "dap" | "birp";
 
+export type NoteToSign = { sessionId: SessionId, 
+/**
+ * Why it is signed late; required when it is.
+ */
+lateReason?: string | null, };
+
 export type NotebookStatus = { 
 /**
  * A notebook exists at the location (a key file, its copy or a database is there): the lock
@@ -515,6 +573,16 @@ export type PractitionerInput = { kind: PractitionerKind, name: string, practice
 export type PractitionerKind = "gp" | "urologist" | "gynaecologist" | "endocrinologist" | "physiotherapist" | "other";
 
 export type PractitionerView = { id: PractitionerId, kind: PractitionerKind, name: string, practice: string | null, phone: string | null, email: string | null, address: string | null, };
+
+export type PreviousNote = { id: SessionId, kind: SessionKind, heldOn: string, startsAt: string, endsAt: string, modality: Modality, 
+/**
+ * What it set: this session's homework to review.
+ */
+homeworkSet: string | null, 
+/**
+ * The appointment it booked: perhaps this session.
+ */
+nextAppointment: string | null, };
 
 export type ProcessNoteId = number;
 
@@ -648,7 +716,7 @@ export type RetentionProfile = "south_africa" | "apa";
 
 export type RiskScreen = "not_screened" | "none_identified" | "low" | "moderate" | "high";
 
-export type Rule = "intake_first" | "partner_involvement_consent" | "couples_session_consent" | "partner_own_consent" | "no_partner" | "partner_not_added" | "release_consent" | "formulation_needs_intake" | "plan_needs_formulation" | "plan_review_date" | "closed_case_read_only" | "reopen_needs_reason" | "case_already_open" | "intake_completed" | "consent_not_current" | "note_signed" | "signer_name_missing" | "already_signed" | "late_note_reason" | "addendum_needs_final" | "record_final";
+export type Rule = "intake_first" | "partner_involvement_consent" | "couples_session_consent" | "partner_own_consent" | "no_partner" | "partner_not_added" | "release_consent" | "formulation_needs_intake" | "plan_needs_formulation" | "plan_review_date" | "closed_case_read_only" | "unsigned_notes" | "reopen_needs_reason" | "case_already_open" | "intake_completed" | "consent_not_current" | "note_signed" | "signer_name_missing" | "already_signed" | "late_note_reason" | "addendum_needs_final" | "record_final";
 
 export type RuleOutEntry = { status: RuleOutStatus, onDate: string, note: string | null, recordedAt: string, };
 
@@ -769,6 +837,24 @@ export type SessionIntervention = { entry?: InterventionEntryId | null, name: st
 
 export type SessionKind = "intake" | "individual" | "partner" | "couples";
 
+export type SessionPrefill = { 
+/**
+ * The version of the plan the goals and interventions come from; `null` without a plan.
+ */
+planVersion: number | null, 
+/**
+ * The plan's active goals, in the plan's order.
+ */
+goals: Array<GoalView>, 
+/**
+ * The plan's interventions, in the plan's order.
+ */
+interventions: Array<InterventionView>, 
+/**
+ * The case's latest note (by date and start), if any.
+ */
+previous: PreviousNote | null, };
+
 export type SessionSummary = { id: SessionId, kind: SessionKind, format: NoteFormat, heldOn: string, startsAt: string, endsAt: string, modality: Modality, riskScreen: RiskScreen, signed: boolean, };
 
 export type SessionView = { id: SessionId, caseId: CaseId, kind: SessionKind, body: NoteBody, heldOn: string, startsAt: string, endsAt: string, modality: Modality, present: Array<PersonId>, othersPresent: string | null, goalsAddressed: Array<GoalId>, interventionsUsed: Array<SessionIntervention>, homeworkReviewed: string | null, homeworkSet: string | null, measuresGiven: string | null, riskScreen: RiskScreen, riskAction: string | null, medicalUpdates: string | null, nextAppointment: string | null, 
@@ -797,7 +883,11 @@ registrationNumber: string,
 /**
  * How a doctor reaches the practice: phone, email or address, a line each (may be empty).
  */
-practiceContact: string, };
+practiceContact: string, 
+/**
+ * How the window writes dates; a notebook or a caller from before the choice gets the default.
+ */
+dateFormat: DateFormat, };
 
 export type Severity = "mild" | "moderate" | "severe";
 
@@ -839,7 +929,7 @@ export type SnippetPart = { text: string, hit: boolean, };
 
 export type StepKind = "intake" | "partner_involvement" | "medical_liaison" | "formulation" | "plan" | "sessions" | "closing";
 
-export type StepState = "done" | "next" | "available" | "blocked" | "not_applicable";
+export type StepState = "done" | "next" | "available" | "blocked" | "not_applicable" | "closed";
 
 export type SummaryExport = { caseId: CaseId, options: SummaryOptions, format: ExportFormat, paper: PaperSize, 
 /**

@@ -1,7 +1,7 @@
 // Generated from the command table (crates/casebook-core/src/api/table.rs) by `make bindings`.
 // Do not edit: add a command to the table and run `make bindings`.
 
-import type { AddendumInput, AddendumView, AuditEntryView, AuditPage, BackupFileView, BackupMade, BackupPreferences, BackupStatus, CaseDetails, CaseFilter, CaseId, CaseListItem, CaseView, CatalogueEntry, CatalogueEntryId, CatalogueEntryInput, CloseCase, ConsentId, ConsentInput, ConsentView, DemoNotebookView, DiagnosisId, DiagnosisInput, DiagnosisView, Difficulty, DraftInfo, DraftView, ExportResult, FactorTerm, FactorTermId, FactorTermInput, FormulationInput, FormulationView, FullExportResult, IntakeInput, IntakeSectionInfo, IntakeView, InterventionEntry, InterventionEntryId, InterventionEntryInput, LetterExport, MedicalView, NewCase, NoteFormat, NotebookStatus, PersonId, PersonInput, PersonView, PlanInput, PlanView, PractitionerId, PractitionerInput, PractitionerView, ProcessNoteId, ProcessNoteInput, ProcessNoteView, RecordRef, RecoveryCodeView, ReferralId, ReferralInput, ReferralLetterDraft, ReferralView, ReopenCase, RestoreCredential, RestoreDone, RestorePreview, RetentionProfile, RuleOutInput, SearchRequest, SearchResults, SessionId, SessionInput, SessionSummary, SessionView, Settings, SignInput, SigningView, SummaryExport, SummaryOptions, SummarySectionInfo, SupervisionSummary, VerificationReport, WithdrawConsent } from './bindings';
+import type { AddendumInput, AddendumView, AuditEntryView, AuditPage, BackupFileView, BackupMade, BackupPreferences, BackupStatus, CaseDetails, CaseFilter, CaseId, CaseListItem, CaseView, CatalogueEntry, CatalogueEntryId, CatalogueEntryInput, CloseCase, ConsentId, ConsentInput, ConsentView, DemoNotebookView, DiagnosisId, DiagnosisInput, DiagnosisView, Difficulty, DraftInfo, DraftView, DueItem, DueList, ExportResult, FactorTerm, FactorTermId, FactorTermInput, FormulationInput, FormulationView, FullExportResult, IntakeInput, IntakeSectionInfo, IntakeView, InterventionEntry, InterventionEntryId, InterventionEntryInput, LetterExport, MedicalView, NewCase, NoteFormat, NotebookStatus, PersonId, PersonInput, PersonView, PlanInput, PlanView, PractitionerId, PractitionerInput, PractitionerView, ProcessNoteId, ProcessNoteInput, ProcessNoteView, RecordRef, RecoveryCodeView, ReferralId, ReferralInput, ReferralLetterDraft, ReferralView, ReopenCase, RestoreCredential, RestoreDone, RestorePreview, RetentionProfile, RuleOutInput, SearchRequest, SearchResults, SessionId, SessionInput, SessionPrefill, SessionSummary, SessionView, Settings, SignInput, SigningView, SummaryExport, SummaryOptions, SummarySectionInfo, SupervisionSummary, VerificationReport, WithdrawConsent } from './bindings';
 
 /** Every command of the engine, one method each. Every method may reject with an `ErrorReply`. */
 export interface Commands {
@@ -43,6 +43,10 @@ export interface Commands {
   getCase(args: { id: CaseId }): Promise<CaseView>;
   /** `list_cases` */
   listCases(args: { filter: CaseFilter }): Promise<Array<CaseListItem>>;
+  /** `due`: What needs the therapist: notes to sign, reviews, drafts, consents, rule-outs, backup. */
+  due(): Promise<DueList>;
+  /** `unsigned_notes`: A case's unsigned session notes, as closing it offers to sign them. */
+  unsignedNotes(args: { caseId: CaseId }): Promise<Array<DueItem>>;
   /** `search` */
   search(args: { request: SearchRequest }): Promise<SearchResults>;
   /** `close_case` */
@@ -123,6 +127,11 @@ export interface Commands {
   getSession(args: { id: SessionId }): Promise<SessionView>;
   /** `list_sessions` */
   listSessions(args: { caseId: CaseId }): Promise<Array<SessionSummary>>;
+  /**
+   * `session_prefill`: What a new note is offered from the record: the plan's active goals and interventions,
+   * and the latest note's homework set, modality and booked appointment.
+   */
+  sessionPrefill(args: { caseId: CaseId }): Promise<SessionPrefill>;
   /** `record_process_note` */
   recordProcessNote(args: { caseId: CaseId; input: ProcessNoteInput }): Promise<ProcessNoteView>;
   /** `update_process_note` */
@@ -216,6 +225,8 @@ export type CommandName =
   | 'update_case'
   | 'get_case'
   | 'list_cases'
+  | 'due'
+  | 'unsigned_notes'
   | 'search'
   | 'close_case'
   | 'reopen_case'
@@ -256,6 +267,7 @@ export type CommandName =
   | 'update_session'
   | 'get_session'
   | 'list_sessions'
+  | 'session_prefill'
   | 'record_process_note'
   | 'update_process_note'
   | 'list_process_notes'
@@ -305,6 +317,8 @@ export const COMMANDS: Record<keyof Commands, readonly [CommandName, readonly st
   updateCase: ['update_case', ['id', 'input']],
   getCase: ['get_case', ['id']],
   listCases: ['list_cases', ['filter']],
+  due: ['due', []],
+  unsignedNotes: ['unsigned_notes', ['caseId']],
   search: ['search', ['request']],
   closeCase: ['close_case', ['id', 'input']],
   reopenCase: ['reopen_case', ['id', 'input']],
@@ -345,6 +359,7 @@ export const COMMANDS: Record<keyof Commands, readonly [CommandName, readonly st
   updateSession: ['update_session', ['id', 'input']],
   getSession: ['get_session', ['id']],
   listSessions: ['list_sessions', ['caseId']],
+  sessionPrefill: ['session_prefill', ['caseId']],
   recordProcessNote: ['record_process_note', ['caseId', 'input']],
   updateProcessNote: ['update_process_note', ['id', 'input']],
   listProcessNotes: ['list_process_notes', ['caseId']],

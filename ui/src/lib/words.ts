@@ -64,6 +64,7 @@ export const STEP_STATES: Record<StepState, string> = {
   available: 'Open',
   blocked: 'Blocked',
   not_applicable: 'Not applicable',
+  closed: 'Closed',
 };
 
 export const AGE_BANDS: Record<AgeBand, string> = {
@@ -174,6 +175,14 @@ export const SESSION_KINDS: Record<SessionKind, string> = {
   individual: 'Individual',
   partner: 'Partner session',
   couples: 'Couples',
+};
+
+/** A session by its kind, in a sentence ("the couples session of 3 Mar"). */
+export const SESSION_IN_WORDS: Record<SessionKind, string> = {
+  intake: 'intake session',
+  individual: 'individual session',
+  partner: 'partner session',
+  couples: 'couples session',
 };
 
 export const NOTE_FORMATS: Record<NoteFormat, string> = { soap: 'SOAP', dap: 'DAP', birp: 'BIRP' };

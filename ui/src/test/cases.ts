@@ -56,7 +56,15 @@ export async function throughIntake(engine: TestEngine, kase: CaseView): Promise
     caseId: kase.id,
     input: sessionInput(kase, { kind: 'intake', body: { format: 'soap', subjective: 'First session.' }, heldOn: '2025-03-03' }),
   });
-  await engine.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true } });
+  await completeIntake(engine, kase, 'Pain.');
+}
+
+/** Records the intake completed and signed, as the formulation needs; signing needs the therapist's
+ * name, so one is set when Settings has none. */
+export async function completeIntake(engine: TestEngine, kase: CaseView, presentingProblem: string): Promise<void> {
+  const settings = await engine.getSettings();
+  if (!settings.therapistName) await engine.updateSettings({ settings: { ...settings, therapistName: 'Dr Test' } });
+  await engine.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem }, complete: true, sign: true } });
 }
 
 /** Opens a case from the list by its client's name, and waits for its page. */

@@ -13,8 +13,8 @@ use crate::error::ErrorReply;
 use crate::export::{ExportResult, PreparedExport};
 use crate::{NotebookStatus, RecoveryCodeView, Settings};
 use crate::{
-    case, consent, diagnosis, drafts, export, formulation, intake, medical, person, plan, record, search,
-    session,
+    case, consent, diagnosis, drafts, due, export, formulation, intake, medical, person, plan, record,
+    search, session,
 };
 use zeroize::{Zeroize, Zeroizing};
 
@@ -114,6 +114,16 @@ commands! {
 
     fn list_cases(cx, filter: case::CaseFilter) -> Vec<case::CaseListItem> {
         cx.open(|open, clock| case::list_cases(open, clock, filter))
+    }
+
+    /// What needs the therapist: notes to sign, reviews, drafts, consents, rule-outs, backup.
+    fn due(cx) -> due::DueList {
+        cx.open(|open, clock| due::due(open, clock))
+    }
+
+    /// A case's unsigned session notes, as closing it offers to sign them.
+    fn unsigned_notes(cx, case_id: case::CaseId) -> Vec<due::DueItem> {
+        cx.open(|open, clock| due::unsigned_notes(open, clock, case_id))
     }
 
     fn search(cx, request: search::SearchRequest) -> search::SearchResults {
@@ -274,6 +284,12 @@ commands! {
 
     fn list_sessions(cx, case_id: case::CaseId) -> Vec<session::SessionSummary> {
         cx.open(|open, _clock| session::list_sessions(open, case_id))
+    }
+
+    /// What a new note is offered from the record: the plan's active goals and interventions,
+    /// and the latest note's homework set, modality and booked appointment.
+    fn session_prefill(cx, case_id: case::CaseId) -> session::SessionPrefill {
+        cx.open(|open, clock| session::session_prefill(open, clock, case_id))
     }
 
     fn record_process_note(cx, case_id: case::CaseId, input: session::ProcessNoteInput) -> session::ProcessNoteView {

@@ -4,11 +4,13 @@
 use super::{CaseId, CaseStatus, CaseView, load_row, touch, writable};
 use crate::clock::Clock;
 use crate::columns::{self, SqlDate, text_enum};
+use crate::due;
 use crate::error::{Error, Result};
 use crate::input;
 use crate::notebook::OpenNotebook;
 use crate::record::audit::{self, AuditAction, AuditTable, Target};
-use crate::session;
+use crate::record::{self, RecordRef};
+use crate::session::{self, SessionId};
 use crate::workflow::Rule;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -44,6 +46,20 @@ pub struct CloseCase {
     /// Required when the reason is `other`.
     pub reason_note: Option<String>,
     pub discharge_summary: String,
+    /// Unsigned session notes to sign as the case closes, each with its late reason where one is
+    /// needed. A case closes only when none is left unsigned: a closed record is final.
+    #[serde(default)]
+    pub sign_notes: Vec<NoteToSign>,
+}
+
+/// One unsigned session note signed on closing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields = nullable)]
+pub struct NoteToSign {
+    pub session_id: SessionId,
+    /// Why it is signed late; required when it is.
+    pub late_reason: Option<String>,
 }
 
 /// Reopening a closed case.
@@ -79,7 +95,14 @@ pub fn close_case(
         return Err(Error::invalid("reasonNote", "Say why the case is closing."));
     }
     let summary = input::required_text("dischargeSummary", &close.discharge_summary)?;
-    let now = columns::instant_text(clock.now());
+    let mut to_sign = Vec::with_capacity(close.sign_notes.len());
+    for (i, note) in close.sign_notes.iter().enumerate() {
+        let reason = input::text(&format!("signNotes.{i}.lateReason"), note.late_reason.as_deref())?;
+        to_sign.push((i, note.session_id, reason));
+    }
+    let signer = if to_sign.is_empty() { None } else { Some(record::signer(open)?) };
+    let moment = clock.now();
+    let now = columns::instant_text(moment);
     let tx = open.change()?;
     let row = writable(&tx, id)?;
     let last_session = session::last_held_on(&tx, id)?;
@@ -88,6 +111,28 @@ pub fn close_case(
             "closedOn",
             "A case cannot close before its first contact or its last session.",
         ));
+    }
+    let unsigned = due::unsigned_note_ids(&tx, id)?;
+    for (i, session_id, reason) in to_sign {
+        if !unsigned.contains(&session_id) {
+            return Err(Error::invalid(
+                format!("signNotes.{i}.sessionId"),
+                "This is not an unsigned session note of this case.",
+            ));
+        }
+        let name = signer.as_deref().unwrap_or_default();
+        match record::sign_in(&tx, RecordRef::SessionNote(session_id), name, moment, reason) {
+            Err(Error::Workflow { rule: Rule::LateNoteReason, .. }) => {
+                return Err(Error::invalid(
+                    format!("signNotes.{i}.lateReason"),
+                    "This note is signed more than 24 hours after its session: say why it is late.",
+                ));
+            }
+            other => other?,
+        };
+    }
+    if !due::unsigned_note_ids(&tx, id)?.is_empty() {
+        return Err(Rule::UnsignedNotes.refuse());
     }
     tx.execute(
         "INSERT INTO case_event (case_id, kind, on_date, closing_reason, reason, discharge_summary, recorded_at)

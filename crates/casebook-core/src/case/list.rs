@@ -42,9 +42,12 @@ pub struct CaseListItem {
     pub status: CaseStatus,
     pub stage: CaseStage,
     pub first_contact_on: NaiveDate,
+    /// The next session, for an open case (a closed case has none).
     pub next_appointment: Option<NaiveDateTime>,
     pub review_on: Option<NaiveDate>,
     pub review_overdue: bool,
+    /// Session notes not signed yet.
+    pub unsigned_notes: u32,
 }
 
 /// The cases that match `filter`, open ones first, then by client name.
@@ -74,7 +77,8 @@ pub fn list_cases(open: &OpenNotebook, clock: &dyn Clock, filter: CaseFilter) ->
             status: row.status,
             stage,
             first_contact_on: row.first_contact_on,
-            next_appointment: row.next_appointment,
+            next_appointment: row.next_appointment.filter(|_| row.status == CaseStatus::Open),
+            unsigned_notes: row.unsigned_notes,
             review_on: row.review_on,
             review_overdue: workflow::review_overdue(row.status, row.review_on, today),
             client_name: row.client_name,
@@ -97,6 +101,7 @@ struct Row {
     stage: StageFacts,
     next_appointment: Option<NaiveDateTime>,
     review_on: Option<NaiveDate>,
+    unsigned_notes: u32,
 }
 
 /// Every case with what its stage needs, in one statement: each fact is an index lookup per
@@ -106,23 +111,26 @@ struct Row {
 /// cases and 100,000 notes that is the difference between about 130 ms and a few (issue 13).
 /// The two must agree; `tests::the_list_agrees_with_each_case_page` holds them to it.
 fn rows(conn: &Connection) -> Result<Vec<Row>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT c.id, c.status, p.full_name, q.full_name, c.first_contact_on,
-                (SELECT i.completed_at IS NOT NULL FROM intake i WHERE i.case_id = c.id),
+                (SELECT {progress} FROM intake i WHERE i.case_id = c.id),
                 EXISTS (SELECT 1 FROM session_note s WHERE s.case_id = c.id AND s.kind = 'intake'),
                 (SELECT max(f.version) FROM formulation f WHERE f.case_id = c.id),
                 pl.version, pl.review_on, pl.created_at,
                 (SELECT s.held_on FROM session_note s WHERE s.case_id = c.id AND s.kind <> 'intake'
                  ORDER BY s.held_on DESC LIMIT 1),
                 (SELECT s.next_appointment FROM session_note s WHERE s.case_id = c.id
-                 ORDER BY s.held_on DESC, s.starts_at DESC, s.id DESC LIMIT 1)
+                 ORDER BY s.held_on DESC, s.starts_at DESC, s.id DESC LIMIT 1),
+                (SELECT count(*) FROM session_note s INDEXED BY session_note_unsigned
+                 WHERE s.case_id = c.id AND s.signed_at IS NULL)
          FROM case_file c
          JOIN person p ON p.id = c.client_id
          LEFT JOIN partner pa ON pa.case_id = c.id
          LEFT JOIN person q ON q.id = pa.person_id
          LEFT JOIN plan pl ON pl.case_id = c.id
               AND pl.version = (SELECT max(version) FROM plan WHERE case_id = c.id)",
-    )?;
+        progress = intake::PROGRESS,
+    ))?;
     let rows = stmt.query_map([], |r| {
         let intake = intake::progress_of(r.get(5)?);
         let plan_made_on = columns::opt_instant(r, 10)?.map(plan::made_on);
@@ -146,6 +154,7 @@ fn rows(conn: &Connection) -> Result<Vec<Row>> {
             },
             next_appointment: columns::opt_datetime(r, 12)?,
             review_on: columns::opt_date(r, 9)?,
+            unsigned_notes: r.get(13)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -16,6 +16,7 @@ fn close_input(f: &Fixture) -> CloseCase {
         reason: ClosingReason::GoalsAchieved,
         reason_note: None,
         discharge_summary: "Goals met; relapse plan agreed.".into(),
+        sign_notes: Vec::new(),
     }
 }
 
@@ -116,6 +117,7 @@ fn a_closed_case_is_read_only_and_shows_its_history() {
     let mut f = Fixture::new();
     let case = f.new_case(false);
     f.intake_session(&case);
+    f.sign_all_notes(case.id);
     let input = close_input(&f);
     let (nb, clock) = f.parts();
     let closed = close_case(nb, clock, case.id, input.clone()).unwrap();
@@ -143,6 +145,7 @@ fn closing_needs_a_summary_a_reason_and_a_sensible_date() {
     let mut f = Fixture::new();
     let case = f.new_case(false);
     f.intake_session(&case);
+    f.sign_all_notes(case.id);
     let ok = close_input(&f);
     let before = f.dump();
     let cases = [

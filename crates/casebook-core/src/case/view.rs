@@ -53,8 +53,11 @@ pub struct CaseView {
     pub medical_reminder: Option<String>,
     pub review_on: Option<NaiveDate>,
     pub review_overdue: bool,
+    /// The next session, for an open case (a closed case has none).
     pub next_appointment: Option<NaiveDateTime>,
     pub session_count: u32,
+    /// Session notes not signed yet (a closed case's too: signing is not editing).
+    pub unsigned_notes: u32,
     pub retention: Retention,
     /// Closings and reopenings, oldest first.
     pub history: Vec<CaseEvent>,
@@ -135,8 +138,9 @@ pub fn get_case(open: &OpenNotebook, clock: &dyn Clock, id: CaseId) -> Result<Ca
         medical_reminder: medical::reminder(facts.rule_out),
         review_on: facts.review_on,
         review_overdue: facts.review_overdue(),
-        next_appointment: g.next_appointment,
+        next_appointment: g.next_appointment.filter(|_| row.status == CaseStatus::Open),
         session_count: facts.sessions,
+        unsigned_notes: crate::due::unsigned_count(conn, id)?,
         history: closing::history(conn, id)?,
     })
 }

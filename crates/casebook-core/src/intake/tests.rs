@@ -49,6 +49,32 @@ fn only_the_presenting_problem_is_required_and_every_section_is_checked() {
             ..IntakeSections::default()
         },
         complete: true,
+        sign: false,
     };
     record_intake(nb, clock, case.id, minimal).unwrap();
+}
+
+#[test]
+fn completing_and_signing_in_one_save_signs_with_the_name_from_settings() {
+    let mut f = Fixture::new();
+    let case = f.new_case(false);
+    let before = f.dump();
+    let (nb, clock) = f.parts();
+    // Signing needs completing, and a name to sign with: both refused without writing.
+    let unfinished = IntakeInput { sign: true, ..intake_input(false) };
+    assert_eq!(field_of(record_intake(nb, clock, case.id, unfinished)), "sign");
+    let signed = IntakeInput { sign: true, ..intake_input(true) };
+    assert_eq!(rule_of(record_intake(nb, clock, case.id, signed.clone())), Rule::SignerNameMissing.as_str());
+    assert_eq!(f.dump(), before);
+    f.set_name("Dr Test");
+    let (nb, clock) = f.parts();
+    let view = record_intake(nb, clock, case.id, signed.clone()).unwrap();
+    assert!(view.completed_at.is_some() && view.signed_at.is_some());
+    assert_eq!(progress(nb.store().conn(), case.id).unwrap(), IntakeProgress::Signed);
+    let signing = crate::record::get_signing(nb, clock, crate::record::RecordRef::Intake(case.id)).unwrap();
+    assert_eq!(signing.signature.map(|s| s.signed_by), Some("Dr Test".to_string()));
+    assert_eq!(rule_of(record_intake(nb, clock, case.id, signed)), Rule::IntakeCompleted.as_str());
+    let history = crate::record::audit::case_history(nb, case.id).unwrap();
+    let actions: Vec<_> = history.iter().map(|e| e.action).collect();
+    assert_eq!(actions.iter().filter(|a| **a == crate::record::audit::AuditAction::Signed).count(), 1);
 }

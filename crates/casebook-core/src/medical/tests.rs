@@ -78,6 +78,14 @@ fn a_referral_needs_an_active_release_naming_that_practitioner() {
     let medical = get_medical(nb, case.id).unwrap();
     assert_eq!(medical.status, RuleOutStatus::Referred, "not assessed becomes referred");
     assert_eq!(medical.referrals, vec![made.clone()]);
+    assert_eq!(medical.history.len(), 1, "the referral's own status row");
+    // Saying "referred" again by hand is refused: one event, one row.
+    let again = RuleOutInput { status: RuleOutStatus::Referred, on_date: f.days_ago(4), note: None };
+    let before_again = f.dump();
+    let (nb, clock) = f.parts();
+    assert_eq!(field_of(set_rule_out_status(nb, clock, case.id, again)), "status");
+    assert_eq!(f.dump(), before_again);
+    let (nb, clock) = f.parts();
     check_referral_letter(nb, clock, made.id).unwrap();
     let today = f.today();
     let (nb, clock) = f.parts();

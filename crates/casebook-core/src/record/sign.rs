@@ -79,7 +79,7 @@ fn view(open: &OpenNotebook, record: RecordRef, stored: Stored, now: DateTime<Ut
 }
 
 /// The therapist's name for a signature, or the refusal to sign without one.
-pub(super) fn signer(open: &OpenNotebook) -> Result<String> {
+pub(crate) fn signer(open: &OpenNotebook) -> Result<String> {
     let name = open.settings().therapist_name.trim();
     if name.is_empty() {
         return Err(Rule::SignerNameMissing.refuse());
@@ -97,9 +97,26 @@ pub fn sign_record(
     let late_reason = input::text("lateReason", sign.late_reason.as_deref())?;
     let name = signer(open)?;
     let now = clock.now();
-    let at = columns::instant_text(now);
     let tx = open.change()?;
-    let stored = load_stored(&tx, record)?;
+    let case_id = sign_in(&tx, record, &name, now, late_reason)?;
+    tx.commit()?;
+    let (kind, id) = (record.kind().as_str(), record.raw_id());
+    tracing::info!(case = %case_id, kind, id, "item signed");
+    get_signing(open, clock, record)
+}
+
+/// Signs an item inside a change the caller commits (one item here, or each unsigned note as a
+/// case closes), with its audit entry; returns the item's case. `late_reason` is already checked
+/// as input.
+pub(crate) fn sign_in(
+    tx: &audit::Change<'_>,
+    record: RecordRef,
+    name: &str,
+    now: DateTime<Utc>,
+    late_reason: Option<String>,
+) -> Result<CaseId> {
+    let at = columns::instant_text(now);
+    let stored = load_stored(tx, record)?;
     if stored.signed_at.is_some() {
         return Err(Rule::AlreadySigned.refuse());
     }
@@ -116,21 +133,18 @@ pub fn sign_record(
         "UPDATE {table} SET signed_at = ?1, signed_by = ?2{extra} WHERE {key} = ?3 AND signed_at IS NULL"
     );
     let mut values: Vec<rusqlite::types::Value> =
-        vec![at.clone().into(), name.into(), record.raw_id().into()];
+        vec![at.clone().into(), name.to_string().into(), record.raw_id().into()];
     if matches!(record, RecordRef::SessionNote(_)) {
         values.push(late_reason.map_or(rusqlite::types::Value::Null, Into::into));
     }
     tx.execute(&sql, rusqlite::params_from_iter(values))?;
-    case::touch(&tx, stored.case_id, &at)?;
+    case::touch(tx, stored.case_id, &at)?;
     audit::append(
-        &tx,
+        tx,
         AuditAction::Signed,
         Target::in_case(record.audit_table(), record.raw_id(), stored.case_id),
     )?;
-    tx.commit()?;
-    let (kind, id) = (record.kind().as_str(), record.raw_id());
-    tracing::info!(case = %stored.case_id, kind, id, "item signed");
-    get_signing(open, clock, record)
+    Ok(stored.case_id)
 }
 
 /// An item's signature, lock state and addenda.

@@ -146,7 +146,9 @@ fn addenda_are_signed_final_kept_with_the_original_and_allowed_on_closed_cases()
         reason: ClosingReason::GoalsAchieved,
         reason_note: None,
         discharge_summary: "Goals met.".into(),
+        sign_notes: Vec::new(),
     };
+    f.sign_all_notes(case_id);
     let (nb, clock) = f.parts();
     cases::close_case(nb, clock, case_id, close).unwrap();
     f.advance_days(3);
@@ -344,6 +346,8 @@ fn every_table_belonging_to_a_signed_record_is_guarded_for_insert_update_and_del
     let intake_note = f.intake_session(&case);
     let (nb, clock) = f.parts();
     intake::record_intake(nb, clock, case.id, intake_input(true)).unwrap();
+    // The formulation needs the intake signed.
+    sign(&mut f, RecordRef::Intake(case.id), None).unwrap();
     let (nb, clock) = f.parts();
     let factor = formulation::Factor {
         term: None,
@@ -375,7 +379,6 @@ fn every_table_belonging_to_a_signed_record_is_guarded_for_insert_update_and_del
     for record in [
         RecordRef::SessionNote(intake_note.id),
         RecordRef::SessionNote(note.id),
-        RecordRef::Intake(case.id),
         RecordRef::Formulation(formulation.id),
         RecordRef::Plan(plan.id),
     ] {

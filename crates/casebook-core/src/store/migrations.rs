@@ -63,6 +63,16 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         // triggers, and the first build for an earlier notebook.
         sql: include_str!("migrations/0008_search.sql"),
     },
+    Migration {
+        version: 9,
+        // The date format preference: how the window writes dates, pickers included.
+        sql: include_str!("migrations/0009_date_format.sql"),
+    },
+    Migration {
+        version: 10,
+        // Unsigned session notes, for what is due and for closing a case (issue 12).
+        sql: include_str!("migrations/0010_due.sql"),
+    },
 ];
 
 /// The schema version this build writes.
@@ -171,7 +181,8 @@ mod tests {
         tables
             .iter()
             .map(|(table, cols)| {
-                let sql = format!("SELECT {} FROM {table} ORDER BY rowid", cols.join(", "));
+                // By every column, not rowid: the search index's shadow tables are WITHOUT ROWID.
+                let sql = format!("SELECT {all} FROM {table} ORDER BY {all}", all = cols.join(", "));
                 let mut stmt = conn.prepare(&sql).unwrap();
                 stmt.query_map([], |r| (0..cols.len()).map(|i| r.get::<_, Value>(i)).collect())
                     .unwrap()

@@ -54,6 +54,8 @@ text_enum! {
         Blocked = "blocked",
         /// Does not apply to this case (partner involvement without a partner).
         NotApplicable = "not_applicable",
+        /// Not done, and the case is closed: nothing waits on it until the case is reopened.
+        Closed = "closed",
     }
 }
 
@@ -61,7 +63,9 @@ text_enum! {
     pub enum IntakeProgress {
         NotStarted = "not_started",
         Started = "started",
+        /// Completed, so it no longer changes, but not signed: the formulation waits on the signature.
         Completed = "completed",
+        Signed = "signed",
     }
 }
 
@@ -135,7 +139,7 @@ impl StageFacts {
             if self.sessions_under_plan > 0 { CaseStage::Ongoing } else { CaseStage::Plan }
         } else if self.formulation_version.is_some() {
             CaseStage::Formulation
-        } else if self.intake == IntakeProgress::Completed {
+        } else if matches!(self.intake, IntakeProgress::Completed | IntakeProgress::Signed) {
             CaseStage::Assessment
         } else if self.intake == IntakeProgress::Started || self.intake_sessions > 0 {
             CaseStage::Intake
@@ -174,9 +178,19 @@ impl CaseFacts {
             self.closing_step(),
         ];
         if self.status == CaseStatus::Closed {
-            for s in steps.iter_mut().filter(|s| matches!(s.state, StepState::Available)) {
-                s.state = StepState::Blocked;
-                s.rule = Some(Rule::ClosedCaseReadOnly);
+            for s in steps.iter_mut() {
+                match s.state {
+                    StepState::Done | StepState::NotApplicable => {}
+                    // Sessions never finish while a case is open; closed, the ones held are done.
+                    _ if s.step == StepKind::Sessions && self.sessions > self.intake_sessions => {
+                        s.state = StepState::Done
+                    }
+                    _ => {
+                        s.state = StepState::Closed;
+                        s.rule = Some(Rule::ClosedCaseReadOnly);
+                        s.summary = "Not done before the case closed.".into();
+                    }
+                }
             }
             return steps;
         }
@@ -192,9 +206,7 @@ impl CaseFacts {
     /// never leads while the therapist is waiting on a doctor.
     fn may_be_next(&self, step: StepKind) -> bool {
         match step {
-            StepKind::PartnerInvolvement => {
-                self.formulation_version.is_none() && self.partner_consent == PartnerConsentState::NeverGiven
-            }
+            StepKind::PartnerInvolvement => self.formulation_version.is_none(),
             StepKind::MedicalLiaison => {
                 self.formulation_version.is_none() && self.rule_out == RuleOutStatus::NotAssessed
             }
@@ -207,7 +219,12 @@ impl CaseFacts {
 
     fn intake_step(&self) -> WorkflowStep {
         match self.intake {
-            IntakeProgress::Completed => step(StepKind::Intake, StepState::Done, "Intake completed."),
+            IntakeProgress::Signed => step(StepKind::Intake, StepState::Done, "Intake completed and signed."),
+            IntakeProgress::Completed => step(
+                StepKind::Intake,
+                StepState::Available,
+                "Intake completed, not signed: sign it to write the formulation.",
+            ),
             IntakeProgress::Started => {
                 step(StepKind::Intake, StepState::Available, "Intake started, not completed.")
             }
@@ -223,16 +240,22 @@ impl CaseFacts {
             return step(kind, StepState::NotApplicable, "No partner recorded.");
         }
         match self.partner_consent {
-            PartnerConsentState::Active => {
-                let summary = match (self.partner_added, self.partner_sessions) {
-                    (false, _) => {
-                        "Client consents to involve the partner; partner details not added yet.".into()
-                    }
-                    (true, 0) => "Client consents; partner added, no partner session yet.".into(),
-                    (true, n) => format!("Client consents; {n} session(s) with the partner."),
-                };
-                step(kind, StepState::Done, &summary)
-            }
+            // Done once the partner has attended: consent alone only opens the step.
+            PartnerConsentState::Active => match (self.partner_added, self.partner_sessions) {
+                (false, _) => step(
+                    kind,
+                    StepState::Available,
+                    "Client consents to involve the partner; add the partner's details.",
+                ),
+                (true, 0) => step(
+                    kind,
+                    StepState::Available,
+                    "Client consents; partner added, no partner session yet.",
+                ),
+                (true, n) => {
+                    step(kind, StepState::Done, &format!("Client consents; {n} session(s) with the partner."))
+                }
+            },
             PartnerConsentState::Withdrawn => blocked(
                 kind,
                 Rule::PartnerInvolvementConsent,
@@ -266,7 +289,7 @@ impl CaseFacts {
         if let Some(v) = self.formulation_version {
             return step(kind, StepState::Done, &format!("Formulation, version {v}."));
         }
-        if self.intake != IntakeProgress::Completed {
+        if self.intake != IntakeProgress::Signed {
             return blocked(kind, Rule::FormulationNeedsIntake, Rule::FormulationNeedsIntake.message());
         }
         step(kind, StepState::Available, "Write the formulation: the nodal point and the 4 Ps.")
@@ -350,12 +373,15 @@ mod tests {
     #[test]
     fn the_sequence_moves_on_as_things_are_recorded() {
         let mut f = fresh();
-        f.intake = IntakeProgress::Completed;
+        f.intake = IntakeProgress::Signed;
         f.intake_sessions = 1;
         f.sessions = 1;
         assert_eq!(f.stage(), CaseStage::Assessment);
         assert_eq!(state_of(&f, StepKind::PartnerInvolvement), StepState::Next);
         f.partner_consent = PartnerConsentState::Active;
+        f.partner_added = true;
+        f.partner_sessions = 1;
+        assert_eq!(state_of(&f, StepKind::PartnerInvolvement), StepState::Done);
         assert_eq!(state_of(&f, StepKind::MedicalLiaison), StepState::Next);
         f.rule_out = RuleOutStatus::Referred;
         assert_eq!(state_of(&f, StepKind::Formulation), StepState::Next);
@@ -395,5 +421,46 @@ mod tests {
         assert_eq!(f.stage(), CaseStage::Closed);
         assert!(f.steps().iter().all(|s| s.state != StepState::Next && s.state != StepState::Available));
         assert_eq!(state_of(&f, StepKind::Closing), StepState::Done);
+        // A closed case shows closed, not "blocked", on every step it did not reach; what does
+        // not apply stays so, and the sessions held are done.
+        assert_eq!(state_of(&f, StepKind::Sessions), StepState::Closed);
+        assert_eq!(state_of(&f, StepKind::Intake), StepState::Closed);
+        assert!(f.steps().iter().all(|s| s.state != StepState::Blocked));
+        f.has_partner = false;
+        f.intake_sessions = 1;
+        f.sessions = 3;
+        assert_eq!(state_of(&f, StepKind::PartnerInvolvement), StepState::NotApplicable);
+        assert_eq!(state_of(&f, StepKind::Sessions), StepState::Done);
+    }
+
+    #[test]
+    fn the_formulation_waits_for_a_signed_intake_not_only_a_completed_one() {
+        let mut f = fresh();
+        f.intake_sessions = 1;
+        f.intake = IntakeProgress::Completed;
+        assert_eq!(f.stage(), CaseStage::Assessment);
+        assert_eq!(state_of(&f, StepKind::Intake), StepState::Next, "signing is what comes next");
+        let formulation = f.steps().into_iter().find(|s| s.step == StepKind::Formulation);
+        assert_eq!(formulation.and_then(|s| s.rule), Some(Rule::FormulationNeedsIntake));
+        f.intake = IntakeProgress::Signed;
+        assert_eq!(state_of(&f, StepKind::Intake), StepState::Done);
+        assert_ne!(state_of(&f, StepKind::Formulation), StepState::Blocked);
+    }
+
+    #[test]
+    fn partner_involvement_is_done_when_the_partner_has_attended_not_when_the_client_consents() {
+        let mut f = fresh();
+        f.intake = IntakeProgress::Signed;
+        f.intake_sessions = 1;
+        f.partner_consent = PartnerConsentState::Active;
+        assert_eq!(state_of(&f, StepKind::PartnerInvolvement), StepState::Next, "consent alone");
+        f.partner_added = true;
+        assert_eq!(state_of(&f, StepKind::PartnerInvolvement), StepState::Next, "added, not yet seen");
+        f.partner_sessions = 1;
+        assert_eq!(state_of(&f, StepKind::PartnerInvolvement), StepState::Done);
+        // After the formulation, an unfinished partner step stays open but no longer leads.
+        f.partner_sessions = 0;
+        f.formulation_version = Some(1);
+        assert_eq!(state_of(&f, StepKind::PartnerInvolvement), StepState::Available);
     }
 }

@@ -201,7 +201,7 @@ fn fill(
         strengths: t("strengths"),
         goals_expectations: t("goals"),
     };
-    intake::record_intake(open, clock, id, IntakeInput { sections, complete: true }).unwrap();
+    intake::record_intake(open, clock, id, IntakeInput { sections, complete: true, sign: true }).unwrap();
     let consent = |by, terms, on| ConsentInput {
         given_by: by,
         terms,
@@ -351,6 +351,13 @@ fn fill(
         reason: ClosingReason::Other,
         reason_note: t("closing reason"),
         discharge_summary: text("discharge"),
+        // The earlier notes are signed as the case closes, as the closing form offers.
+        sign_notes: session::list_sessions(open, id)
+            .unwrap()
+            .into_iter()
+            .filter(|s| !s.signed)
+            .map(|s| case::NoteToSign { session_id: s.id, late_reason: t("late reason") })
+            .collect(),
     };
     case::close_case(open, clock, id, close).unwrap();
     case::reopen_case(open, clock, id, ReopenCase { reopened_on: now, reason: text("reopening") }).unwrap();

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
+import { goTo, newCase, openCase, openNotebook, sessionInput, throughIntake } from '../../test/cases';
 
 function step(kind: string) {
   return within(screen.getByTestId('workflow-steps')).getByTestId(`step-${kind}`);
@@ -16,7 +16,7 @@ describe('the case page', () => {
     expect(step('intake')).toHaveAttribute('data-state', 'next');
     expect(step('partner_involvement')).toHaveAttribute('data-state', 'available');
     expect(step('formulation')).toHaveAttribute('data-state', 'blocked');
-    expect(step('formulation')).toHaveTextContent('A formulation needs a completed intake. Complete the intake first.');
+    expect(step('formulation')).toHaveTextContent('A formulation needs a signed intake. Complete and sign the intake first.');
     expect(step('plan')).toHaveTextContent('A treatment plan needs a formulation.');
     expect(step('sessions')).toHaveTextContent('The first session of every case is the intake session.');
     expect(screen.getByTestId('next-step')).toHaveTextContent('Intake — Record the intake session.');
@@ -28,7 +28,7 @@ describe('the case page', () => {
     expect(screen.getByTestId('retain-until')).toHaveTextContent('1 Mar 2031');
   });
 
-  it('moves on as the intake is written and completed', async () => {
+  it('moves on as the intake is written, completed and signed', async () => {
     const { user, engine } = await openNotebook(async (engine) => {
       await engine.createCase({ input: newCase('Ada Example') });
     });
@@ -55,6 +55,8 @@ describe('the case page', () => {
 
     await user.type(screen.getByTestId('intake-presentingProblem'), 'Cannot have penetrative sex.');
     await user.click(screen.getByTestId('intake-complete'));
+    expect(screen.getByTestId('intake-save')).toHaveTextContent('Save, complete and sign');
+    await engine.updateSettings({ settings: { ...(await engine.getSettings()), therapistName: 'Dr Test' } });
     await user.click(screen.getByTestId('intake-save'));
     expect(await screen.findByTestId('intake-completed')).toBeInTheDocument();
     expect(screen.getByTestId('intake-answers')).toHaveTextContent('Cannot have penetrative sex.');
@@ -64,18 +66,36 @@ describe('the case page', () => {
     expect(screen.getByTestId('section-formulation')).toHaveAttribute('data-state', 'available');
   });
 
-  it('refuses a formulation before the intake is completed, in the engine’s words', async () => {
-    const { user } = await openNotebook(async (engine) => {
-      await engine.createCase({ input: newCase('Ada Example') });
+  it('shows a blocked step’s reason and the way on, not a form that would be refused', async () => {
+    const { user, engine } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      // Completed but not signed: the formulation still waits (DOMAIN.md: a signed intake).
+      await engine.recordSession({ caseId: kase.id, input: sessionInput(kase, { kind: 'intake', heldOn: '2025-03-03' }) });
+      await engine.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true, sign: false } });
     });
     await openCase(user, 'Ada Example');
-    const view = await goTo(user, 'formulation');
-    expect(await view.findByTestId('formulation-blocked')).toHaveTextContent('needs a completed intake');
-    await user.type(screen.getByTestId('problem-statement'), 'Avoids penetration.');
-    await user.click(screen.getByTestId('formulation-save'));
-    expect(await screen.findByTestId('workflow-error')).toHaveTextContent(
-      'A formulation needs a completed intake. Complete the intake first.',
-    );
+    expect(step('intake')).toHaveAttribute('data-state', 'next');
+    expect(step('intake')).toHaveTextContent('Intake completed, not signed: sign it to write the formulation.');
+    await goTo(user, 'formulation');
+    await screen.findByTestId('blocked-step');
+    expect(screen.getByTestId('blocked-reason')).toHaveTextContent('A formulation needs a signed intake.');
+    expect(screen.queryByTestId('formulation-form')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('problem-statement')).not.toBeInTheDocument();
+    await goTo(user, 'plan');
+    expect(screen.getByTestId('blocked-reason')).toHaveTextContent('A treatment plan needs a formulation.');
+    expect(within(screen.getByTestId('blocked-step')).getByTestId('blocked-go')).toHaveTextContent('Go to the formulation');
+    await goTo(user, 'formulation');
+    expect(screen.getByTestId('blocked-step')).toHaveAttribute('data-rule', 'formulation_needs_intake');
+
+    // The way on leads to the intake, where signing unblocks it.
+    await user.click(screen.getByTestId('blocked-go'));
+    expect(await screen.findByTestId('intake-view')).toBeInTheDocument();
+    await engine.updateSettings({ settings: { ...(await engine.getSettings()), therapistName: 'Dr Test' } });
+    await user.click(await screen.findByTestId('sign-button'));
+    await waitFor(() => expect(screen.getByTestId('section-formulation')).not.toHaveAttribute('data-state', 'blocked'));
+    await goTo(user, 'formulation');
+    expect(await screen.findByTestId('problem-statement')).toBeInTheDocument();
+    expect(screen.queryByTestId('blocked-step')).not.toBeInTheDocument();
   });
 
   it('writes a formulation and a plan, each saved as a new version', async () => {

@@ -16,8 +16,18 @@ describe('closing and reopening', () => {
     expect(await screen.findByTestId('error-dischargeSummary')).toBeInTheDocument();
     expect(engine.count('closeCase')).toBe(0);
 
+    // The intake session's note is not signed, and it is late: closing offers to sign it, with
+    // its reason, in the same step.
+    const offer = screen.getByTestId('close-unsigned');
+    expect(offer).toHaveTextContent('One session note is not signed');
+    expect(offer).toHaveTextContent('Intake session, 3 Mar 2025');
+    expect(screen.getByTestId('close-case')).toHaveTextContent('Sign the note and close the case');
     await user.selectOptions(screen.getByTestId('closing-reason'), 'client_ended');
     await user.type(screen.getByTestId('discharge-summary'), 'Ended after the intake; open door offered.');
+    await user.click(screen.getByTestId('close-case'));
+    expect(await screen.findByTestId('error-signNotes.0.lateReason')).toHaveTextContent('This note is late');
+    expect(engine.count('closeCase')).toBe(0);
+    await user.type(screen.getByTestId('close-late-reason'), 'Written up after a week away.');
     await user.click(screen.getByTestId('close-case'));
 
     expect(await screen.findByTestId('read-only-banner')).toHaveTextContent('This case was closed on 10 Mar 2025');
@@ -33,7 +43,30 @@ describe('closing and reopening', () => {
     await goTo(user, 'process');
     expect(screen.queryByTestId('new-process-note')).not.toBeInTheDocument();
     await goTo(user, 'overview');
-    expect(screen.getByTestId('step-formulation')).toHaveAttribute('data-state', 'blocked');
+    // Steps it never reached show closed, not blocked; the note was signed as it closed.
+    expect(screen.getByTestId('step-formulation')).toHaveAttribute('data-state', 'closed');
+    expect(screen.getByTestId('step-sessions')).toHaveAttribute('data-state', 'closed');
+    expect(screen.queryByTestId('overview-unsigned')).not.toBeInTheDocument();
+    await goTo(user, 'sessions');
+    expect(await screen.findByTestId('session-signed')).toBeInTheDocument();
+    await user.click(screen.getByTestId('session-row'));
+    expect(await screen.findByText(/Signed late: Written up after a week away\./)).toBeInTheDocument();
+  });
+
+  it('refuses to close while a note is unsigned when the window did not offer it, naming the rule', async () => {
+    const { user, engine } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await throughIntake(engine, kase);
+    });
+    await openCase(user, 'Ada Example');
+    await goTo(user, 'closing');
+    await screen.findByTestId('close-unsigned');
+    // Another window signs nothing, but the engine's answer is what counts: the rule is named.
+    const kase = (await engine.listCases({ filter: {} }))[0]!;
+    await expect(
+      engine.closeCase({ id: kase.id, input: { closedOn: '2025-03-10', reason: 'goals_achieved', reasonNote: null, dischargeSummary: 'Done.', signNotes: [] } }),
+    ).rejects.toMatchObject({ kind: 'workflow', rule: 'unsigned_notes' });
+    expect((await engine.getCase({ id: kase.id })).status).toBe('open');
   });
 
   it('reopens only with a reason, and keeps the history', async () => {

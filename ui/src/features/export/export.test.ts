@@ -30,7 +30,7 @@ async function openExport() {
     await engine.recordSession(session(kase, 'intake', '2025-03-03', 'First session.'));
     await engine.recordIntake({
       caseId: kase.id,
-      input: { sections: { presentingProblem: "Ada's pain during intercourse; Example family says little." }, complete: true },
+      input: { sections: { presentingProblem: "Ada's pain during intercourse; Example family says little." }, complete: true, sign: false },
     });
   });
   await openCase(app.user, 'Ada Example');

@@ -38,22 +38,23 @@ describe('medical liaison', () => {
     await user.click(screen.getByTestId('practitioner-save'));
     await screen.findByText('Dr Morgan Example');
 
-    await user.click(screen.getByTestId('add-referral'));
-    await user.selectOptions(screen.getByTestId('referral-practitioner'), screen.getByRole('option', { name: /Dr Morgan Example/ }));
-    await user.type(screen.getByTestId('referral-reason'), 'Exclude structural causes.');
-    await user.click(screen.getByTestId('referral-save'));
-    expect(await screen.findByTestId('workflow-error')).toHaveTextContent(
-      "A referral needs the client's active release-of-information consent naming this practitioner.",
-    );
-    await user.click(screen.getByRole('button', { name: 'Cancel' }));
-
-    await user.click(screen.getByTestId('add-release'));
+    // No referral form before the release it needs: the reason, and the way on. The cards run
+    // in the order of the rules: practitioners, releases, referrals.
+    expect(screen.queryByTestId('add-referral')).not.toBeInTheDocument();
+    const blocked = screen.getByTestId('referral-blocked');
+    expect(blocked).toHaveTextContent('A referral needs the client’s active release-of-information consent naming the practitioner.');
+    const release = screen.getByTestId('add-release');
+    expect(release.compareDocumentPosition(blocked) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByTestId('add-practitioner').compareDocumentPosition(release) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await user.click(within(blocked).getByRole('button', { name: 'Record a release consent' }));
     await user.selectOptions(screen.getByTestId('release-recipient'), screen.getByRole('option', { name: /Dr Morgan Example/ }));
     await user.type(screen.getByTestId('release-shared'), 'The presenting problem and the question.');
     await user.click(screen.getByTestId('release-save'));
     await waitFor(() => expect(screen.queryByTestId('release-form')).not.toBeInTheDocument());
 
-    await user.click(screen.getByTestId('add-referral'));
+    // The release read back, the referral is offered (to the practitioners it names).
+    await user.click(await screen.findByTestId('add-referral'));
+    expect(screen.queryByTestId('referral-blocked')).not.toBeInTheDocument();
     await user.selectOptions(screen.getByTestId('referral-practitioner'), screen.getByRole('option', { name: /Dr Morgan Example/ }));
     await user.type(screen.getByTestId('referral-reason'), 'Exclude structural causes.');
     await user.click(screen.getByTestId('referral-save'));

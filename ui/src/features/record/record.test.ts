@@ -1,12 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { goTo, newCase, openCase, openNotebook, sessionInput, throughIntake } from '../../test/cases';
+import type { CaseView, SessionInput } from '../../ipc';
+import { goTo, newCase, openCase, openNotebook, sessionInput } from '../../test/cases';
+
+/** The intake session of 3 March, whose note is late by 10 March. */
+function intakeSession(kase: CaseView): SessionInput {
+  return sessionInput(kase, { kind: 'intake', body: { format: 'soap', subjective: 'First session.' }, heldOn: '2025-03-03' });
+}
 
 describe('signing and addenda', () => {
   it('signs a late note only with a reason, then shows it locked and takes addenda under the original', async () => {
     const { user, engine } = await openNotebook(async (engine) => {
       const kase = await engine.createCase({ input: newCase('Ada Example') });
-      await throughIntake(engine, kase);
+      // The intake session alone: Settings still has no name to sign with.
+      await engine.recordSession({ caseId: kase.id, input: intakeSession(kase) });
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'sessions');
@@ -26,7 +33,7 @@ describe('signing and addenda', () => {
     expect(await screen.findByTestId('workflow-error')).toHaveTextContent('Set your name in Settings before signing.');
     expect(screen.queryByTestId('signed-badge')).not.toBeInTheDocument();
 
-    await engine.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
+    await engine.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '', dateFormat: 'day_month_year' } });
     await user.click(screen.getByTestId('sign-button'));
     const badge = await screen.findByTestId('signed-badge');
     expect(badge).toHaveTextContent(/Signed by Dr Amara Naidoo, (today|.+) at \d\d:\d\d/);
@@ -61,16 +68,18 @@ describe('signing and addenda', () => {
     // The case history says what happened, never what was written.
     await goTo(user, 'history');
     const history = await screen.findByTestId('case-history');
-    await waitFor(() => expect(history).toHaveTextContent('Signed session note'));
-    expect(history).toHaveTextContent('Addendum added to session note');
+    await waitFor(() => expect(history).toHaveTextContent(/Signed the intake session note of \d+ \w+ \d{4}/));
+    expect(history).toHaveTextContent(/Added an addendum to the intake session note of \d+ \w+ \d{4}/);
     expect(history).not.toHaveTextContent('10:10');
   });
 
   it('signs the completed intake, which then shows its signature', async () => {
     const { user } = await openNotebook(async (engine) => {
-      await engine.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
+      await engine.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '', dateFormat: 'day_month_year' } });
       const kase = await engine.createCase({ input: newCase('Ada Example') });
-      await throughIntake(engine, kase);
+      // Completed without signing (as an intake completed before signing was part of it).
+      await engine.recordSession({ caseId: kase.id, input: intakeSession(kase) });
+      await engine.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true, sign: false } });
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'intake');
@@ -84,7 +93,7 @@ describe('signing and addenda', () => {
 
   it('asks for the late reason when the engine says the note is late, then signs again', async () => {
     const { user, engine } = await openNotebook(async (engine) => {
-      await engine.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '' } });
+      await engine.updateSettings({ settings: { therapistName: 'Dr Amara Naidoo', autoLockMinutes: 10, practiceName: '', registrationNumber: '', practiceContact: '', dateFormat: 'day_month_year' } });
       const kase = await engine.createCase({ input: newCase('Ada Example') });
       // The intake session ended yesterday at 09:35: at 09:30 its note is not late yet.
       await engine.recordSession({
@@ -97,7 +106,7 @@ describe('signing and addenda', () => {
           endsAt: '09:35',
         }),
       });
-      await engine.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true } });
+      await engine.recordIntake({ caseId: kase.id, input: { sections: { presentingProblem: 'Pain.' }, complete: true, sign: false } });
     });
     await openCase(user, 'Ada Example');
     await goTo(user, 'sessions');

@@ -42,9 +42,14 @@ describe('search', () => {
         input: {
           sections: { presentingProblem: 'His partner has vaginismus; he worries that he causes her pain and has stopped initiating sex, and both feel distant.' },
           complete: true,
+          sign: false,
         },
       });
-      await engine.closeCase({ id: second.id, input: { closedOn: '2025-03-05', reason: 'referred_on', dischargeSummary: 'Referred on to couples work.' } });
+      // Its intake session's note is signed as it closes, as the closing form offers.
+      const signNotes = (await engine.unsignedNotes({ caseId: second.id })).flatMap((n) =>
+        n.kind === 'note_to_sign' ? [{ sessionId: n.sessionId, lateReason: 'Written up late.' }] : [],
+      );
+      await engine.closeCase({ id: second.id, input: { closedOn: '2025-03-05', reason: 'referred_on', dischargeSummary: 'Referred on to couples work.', signNotes } });
     });
     await user.keyboard('{Control>}k{/Control}');
     const dialog = await screen.findByTestId('search-dialog');

@@ -36,9 +36,11 @@ async function backupOfAnotherNotebook(): Promise<{ engine: TestEngine; code: st
   await first.recordProcessNote({ caseId: ada.id, input: { body: 'My own reaction to the first session.', writtenOn: '2025-03-03' } });
   const ben = await first.createCase({ input: newCase('Ben Sample') });
   await throughIntake(first, ben);
+  const unsigned = await first.unsignedNotes({ caseId: ben.id });
+  const signNotes = unsigned.flatMap((n) => (n.kind === 'note_to_sign' ? [{ sessionId: n.sessionId, lateReason: 'Written up late.' }] : []));
   await first.closeCase({
     id: ben.id,
-    input: { closedOn: '2025-03-05', reason: 'goals_achieved', dischargeSummary: 'Goals met after the intake.' },
+    input: { closedOn: '2025-03-05', reason: 'goals_achieved', dischargeSummary: 'Goals met after the intake.', signNotes },
   });
   await first.createCase({ input: newCase('Cleo Test') });
   const made = await backUp(first);
