@@ -22,6 +22,7 @@ pub mod formulation;
 pub mod input;
 pub mod intake;
 pub mod location;
+pub mod measures;
 pub mod medical;
 pub mod notebook;
 pub mod person;
