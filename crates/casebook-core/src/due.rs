@@ -71,7 +71,14 @@ pub enum DueItem {
         expired: bool,
     },
     /// Medical causes not ruled out, waiting on a referral or a result since `since`.
-    AwaitingRuleOut { case_id: CaseId, client_name: String, status: RuleOutStatus, since: NaiveDate },
+    AwaitingRuleOut {
+        case_id: CaseId,
+        client_name: String,
+        status: RuleOutStatus,
+        since: NaiveDate,
+        /// Whole weeks since then, on the engine's calendar.
+        weeks_waiting: u32,
+    },
     /// No verified backup for longer than the chosen number of days (or none yet).
     Backup { last_made_at: Option<String>, warn_after_days: u32 },
 }
@@ -247,7 +254,8 @@ fn rule_outs(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>> {
     })?;
     rows.map(|row| {
         let (case_id, client_name, status, since) = row?;
-        Ok(DueItem::AwaitingRuleOut { case_id, client_name, status, since })
+        let weeks_waiting = u32::try_from((today - since).num_weeks()).unwrap_or(0);
+        Ok(DueItem::AwaitingRuleOut { case_id, client_name, status, since, weeks_waiting })
     })
     .collect()
 }

@@ -285,7 +285,11 @@ form: string,
 /**
  * For a draft of an existing session note (or an addendum to one).
  */
-sessionId: SessionId | null, savedAt: string, } | { "kind": "consent_expiring", caseId: CaseId, clientName: string, consentKind: ConsentKind, expiresOn: string, expired: boolean, } | { "kind": "awaiting_rule_out", caseId: CaseId, clientName: string, status: RuleOutStatus, since: string, } | { "kind": "backup", lastMadeAt: string | null, warnAfterDays: number, };
+sessionId: SessionId | null, savedAt: string, } | { "kind": "consent_expiring", caseId: CaseId, clientName: string, consentKind: ConsentKind, expiresOn: string, expired: boolean, } | { "kind": "awaiting_rule_out", caseId: CaseId, clientName: string, status: RuleOutStatus, since: string, 
+/**
+ * Whole weeks since then, on the engine's calendar.
+ */
+weeksWaiting: number, } | { "kind": "backup", lastMadeAt: string | null, warnAfterDays: number, };
 
 export type DueList = { items: Array<DueItem>, 
 /**
