@@ -85,6 +85,26 @@ pub struct MeasureDef {
 
 const FREQUENCY: [&str; 4] = ["Not at all", "Several days", "More than half the days", "Nearly every day"];
 
+/// What a score-entry measure leaves out: no stem, items or answers (their rights are held by
+/// others), no risk item, no subscales; each entry below sets the rest.
+const SCORE_ENTRY: MeasureDef = MeasureDef {
+    code: "",
+    name: "",
+    construct: "",
+    licence: Licence::ScoreEntry,
+    min: 0,
+    max: 0,
+    step: 100,
+    direction: Direction::HigherIsWorse,
+    bands: &[],
+    meaningful_change: None,
+    stem: "",
+    items: &[],
+    answers: &[],
+    risk_item: None,
+    subscales: &[],
+};
+
 /// The built-in catalogue, in the order the window offers it.
 pub const BUILT_IN: [MeasureDef; 7] = [
     MeasureDef {
@@ -154,7 +174,6 @@ pub const BUILT_IN: [MeasureDef; 7] = [
         code: "iief5",
         name: "IIEF-5 (SHIM)",
         construct: "Erectile function",
-        licence: Licence::ScoreEntry,
         min: pts(5),
         max: pts(25),
         step: 100,
@@ -166,18 +185,12 @@ pub const BUILT_IN: [MeasureDef; 7] = [
             Band { from: pts(17), to: pts(21), label: "Mild" },
             Band { from: pts(22), to: pts(25), label: "No erectile dysfunction" },
         ],
-        meaningful_change: None,
-        stem: "",
-        items: &[],
-        answers: &[],
-        risk_item: None,
-        subscales: &[],
+        ..SCORE_ENTRY
     },
     MeasureDef {
         code: "fsfi",
         name: "FSFI",
         construct: "Female sexual function",
-        licence: Licence::ScoreEntry,
         min: 200,
         max: pts(36),
         step: 10,
@@ -186,11 +199,6 @@ pub const BUILT_IN: [MeasureDef; 7] = [
             Band { from: 200, to: 2655, label: "Suggests sexual dysfunction" },
             Band { from: 2656, to: pts(36), label: "Above the cut-off" },
         ],
-        meaningful_change: None,
-        stem: "",
-        items: &[],
-        answers: &[],
-        risk_item: None,
         subscales: &[
             Subscale { code: "desire", name: "Desire", min: 120, max: pts(6) },
             Subscale { code: "arousal", name: "Arousal", min: 0, max: pts(6) },
@@ -199,12 +207,12 @@ pub const BUILT_IN: [MeasureDef; 7] = [
             Subscale { code: "satisfaction", name: "Satisfaction", min: 80, max: pts(6) },
             Subscale { code: "pain", name: "Pain", min: 0, max: pts(6) },
         ],
+        ..SCORE_ENTRY
     },
     MeasureDef {
         code: "pedt",
         name: "PEDT",
         construct: "Premature ejaculation",
-        licence: Licence::ScoreEntry,
         min: 0,
         max: pts(20),
         step: 100,
@@ -214,18 +222,12 @@ pub const BUILT_IN: [MeasureDef; 7] = [
             Band { from: pts(9), to: pts(10), label: "Probable PE" },
             Band { from: pts(11), to: pts(20), label: "PE" },
         ],
-        meaningful_change: None,
-        stem: "",
-        items: &[],
-        answers: &[],
-        risk_item: None,
-        subscales: &[],
+        ..SCORE_ENTRY
     },
     MeasureDef {
         code: "core10",
         name: "CORE-10",
         construct: "Global distress",
-        licence: Licence::ScoreEntry,
         min: 0,
         max: pts(40),
         step: 100,
@@ -234,18 +236,12 @@ pub const BUILT_IN: [MeasureDef; 7] = [
             Band { from: 0, to: pts(10), label: "Below the clinical range" },
             Band { from: pts(11), to: pts(40), label: "Clinical range" },
         ],
-        meaningful_change: None,
-        stem: "",
-        items: &[],
-        answers: &[],
-        risk_item: None,
-        subscales: &[],
+        ..SCORE_ENTRY
     },
     MeasureDef {
         code: "csi16",
         name: "CSI-16",
         construct: "Couple satisfaction",
-        licence: Licence::ScoreEntry,
         min: 0,
         max: pts(81),
         step: 100,
@@ -254,12 +250,7 @@ pub const BUILT_IN: [MeasureDef; 7] = [
             Band { from: 0, to: pts(51), label: "Suggests relationship distress" },
             Band { from: pts(52), to: pts(81), label: "Above the cut-off" },
         ],
-        meaningful_change: None,
-        stem: "",
-        items: &[],
-        answers: &[],
-        risk_item: None,
-        subscales: &[],
+        ..SCORE_ENTRY
     },
 ];
 
