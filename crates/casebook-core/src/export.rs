@@ -42,8 +42,8 @@ pub use letter::{
 };
 pub use markdown::render_markdown;
 pub use model::{
-    Block, Field, MeasureRow, Measures, Redaction, RedactionReason, Section, Segment, SupervisionSummary,
-    Table, Text,
+    Block, ChartBand, ChartPoint, Field, MeasureChart, MeasureRow, Measures, Redaction, RedactionReason,
+    Section, Segment, SupervisionSummary, Table, Text,
 };
 pub use options::{ExportFormat, Identification, PaperSize, SummaryOptions, SummarySection};
 pub use write::{ExportTarget, write_export};

@@ -1,6 +1,6 @@
 //! Outcome measures (DOMAIN.md section 7): the built-in catalogue, each measure's range, its own
-//! published bands, and its scoring. Groundwork for issue 15; administrations, their storage and
-//! the window come next.
+//! published bands and its scoring; the therapist's custom measures ([`custom`]); administrations,
+//! each belonging to one person of the case ([`administer`]); and their trends ([`load`]).
 //!
 //! What the app may ship follows each measure's licence. PHQ-9 and GAD-7 are free to reproduce
 //! unaltered, so their items, stem and answer options are here and the engine scores them. The
@@ -12,11 +12,53 @@
 
 use crate::columns::text_enum;
 use crate::error::{Error, Result};
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use ts_rs::TS;
+
+mod administer;
+mod custom;
+mod load;
+
+pub use administer::{AdministrationInput, SubscaleInput, record_measure, update_measure};
+pub(crate) use custom::find as find_measure;
+pub use custom::{BandInput, CustomMeasureInput, add_custom_measure, list_measures};
+pub use load::{
+    AdministrationView, CaseMeasures, ChangeSense, GoalProgress, SubscaleScore, Trend, TrendPoint, Whose,
+    case_measures,
+};
+pub(crate) use load::{for_session, goal_progress};
+
+crate::columns::row_id! {
+    /// One administration of a measure to one person.
+    AdministrationId
+}
 
 /// A score in hundredths of a point: 2655 is 26.55.
 pub type Score = i32;
+
+/// A score as the window sends and shows it: a number of points (26.55), kept in hundredths so
+/// comparisons and bands are exact. A number with more than two decimals is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, TS)]
+#[ts(type = "number")]
+pub struct Points(pub Score);
+
+impl Serialize for Points {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_f64(f64::from(self.0) / 100.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Points {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Points, D::Error> {
+        let value = f64::deserialize(d)?;
+        let hundredths = value * 100.0;
+        let rounded = hundredths.round();
+        if !value.is_finite() || rounded.abs() > 100_000_000.0 || (hundredths - rounded).abs() > 1e-6 {
+            return Err(serde::de::Error::custom("a score is a number with at most two decimals"));
+        }
+        Ok(Points(rounded as Score))
+    }
+}
 
 const fn pts(whole: i32) -> Score {
     whole * 100
@@ -259,13 +301,94 @@ pub fn built_in(code: &str) -> Option<&'static MeasureDef> {
     BUILT_IN.iter().find(|m| m.code == code)
 }
 
-impl MeasureDef {
+/// A measure as the window offers it and as the engine checks and scores it: a built-in one, or
+/// one the therapist added (score entry, `custom`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeasureView {
+    pub code: String,
+    pub name: String,
+    pub construct: String,
+    pub licence: Licence,
+    pub direction: Direction,
+    pub min: Points,
+    pub max: Points,
+    pub step: Points,
+    /// The measure's own published bands (or the therapist's, for a custom measure), lowest
+    /// first, covering the range without gaps.
+    pub bands: Vec<BandView>,
+    pub meaningful_change: Option<Points>,
+    pub stem: String,
+    /// Item text, for a reproducible measure only.
+    pub items: Vec<String>,
+    pub answers: Vec<String>,
+    /// The item (from 0) whose answer above 0 raises a risk prompt.
+    pub risk_item: Option<u32>,
+    pub subscales: Vec<SubscaleView>,
+    /// Added by the therapist.
+    pub custom: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BandView {
+    pub from: Points,
+    pub to: Points,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscaleView {
+    pub code: String,
+    pub name: String,
+    pub min: Points,
+    pub max: Points,
+}
+
+impl From<&MeasureDef> for MeasureView {
+    fn from(m: &MeasureDef) -> MeasureView {
+        MeasureView {
+            code: m.code.into(),
+            name: m.name.into(),
+            construct: m.construct.into(),
+            licence: m.licence,
+            direction: m.direction,
+            min: Points(m.min),
+            max: Points(m.max),
+            step: Points(m.step),
+            bands: m
+                .bands
+                .iter()
+                .map(|b| BandView { from: Points(b.from), to: Points(b.to), label: b.label.into() })
+                .collect(),
+            meaningful_change: m.meaningful_change.map(Points),
+            stem: m.stem.into(),
+            items: m.items.iter().map(|i| i.to_string()).collect(),
+            answers: m.answers.iter().map(|a| a.to_string()).collect(),
+            risk_item: m.risk_item.map(|i| i as u32),
+            subscales: m
+                .subscales
+                .iter()
+                .map(|s| SubscaleView {
+                    code: s.code.into(),
+                    name: s.name.into(),
+                    min: Points(s.min),
+                    max: Points(s.max),
+                })
+                .collect(),
+            custom: false,
+        }
+    }
+}
+
+impl MeasureView {
     /// The band a score falls in; `None` only for a score outside the range.
-    pub fn band(&self, score: Score) -> Option<&'static Band> {
-        self.bands.iter().find(|b| (b.from..=b.to).contains(&score))
+    pub fn band(&self, score: Score) -> Option<&BandView> {
+        self.bands.iter().find(|b| (b.from.0..=b.to.0).contains(&score))
     }
 
-    /// Scores a reproducible measure from its answers, one per item, each 0 to 3.
+    /// Scores a reproducible measure from its answers, one per item, each 0 to the last answer.
     pub fn score_items(&self, answers: &[Option<u8>]) -> Result<Score> {
         if self.licence != Licence::Reproducible {
             return Err(Error::invalid(
@@ -276,7 +399,7 @@ impl MeasureDef {
         if answers.len() != self.items.len() {
             return Err(Error::invalid("items", format!("{} has {} items.", self.name, self.items.len())));
         }
-        let top = self.answers.len() as u8 - 1;
+        let top = self.answers.len().saturating_sub(1) as u8;
         let mut total = 0;
         for (i, answer) in answers.iter().enumerate() {
             match answer {
@@ -292,7 +415,7 @@ impl MeasureDef {
 
     /// Checks an entered total against the range and the step.
     pub fn check_total(&self, field: &str, total: Score) -> Result<Score> {
-        check_range(field, total, self.min, self.max, self.step)
+        check_range(field, total, self.min.0, self.max.0, self.step.0)
     }
 
     /// Checks an entered subscale total.
@@ -300,18 +423,18 @@ impl MeasureDef {
         let Some(sub) = self.subscales.iter().find(|s| s.code == code) else {
             return Err(Error::invalid("subscales", format!("{} has no subscale “{code}”.", self.name)));
         };
-        check_range(&format!("subscales.{code}"), total, sub.min, sub.max, self.step)
+        check_range(&format!("subscales.{code}"), total, sub.min.0, sub.max.0, self.step.0)
     }
 
     /// Whether the answers raise the risk prompt (PHQ-9 item 9 above 0).
     pub fn raises_risk(&self, answers: &[Option<u8>]) -> bool {
-        self.risk_item.and_then(|i| answers.get(i).copied().flatten()).is_some_and(|a| a > 0)
+        self.risk_item.and_then(|i| answers.get(i as usize).copied().flatten()).is_some_and(|a| a > 0)
     }
 
     /// Whether a change from `from` to `to` is the clinically meaningful change the measure
     /// defines, and in which sense: `Some(true)` better, `Some(false)` worse.
     pub fn meaningful(&self, from: Score, to: Score) -> Option<bool> {
-        let threshold = self.meaningful_change?;
+        let threshold = self.meaningful_change?.0;
         let change = to - from;
         if change.abs() < threshold {
             return None;
@@ -324,8 +447,12 @@ fn check_range(field: &str, total: Score, min: Score, max: Score, step: Score) -
     if !(min..=max).contains(&total) {
         return Err(Error::invalid(field, format!("A score here is {} to {}.", shown(min), shown(max))));
     }
-    if total % step != 0 {
-        let places = if step >= 100 { "a whole number" } else { "in tenths" };
+    if (total - min) % step.max(1) != 0 {
+        let places = match step {
+            100.. => "a whole number",
+            10..=99 => "in tenths",
+            _ => "in hundredths",
+        };
         return Err(Error::invalid(field, format!("A score here is {places}.")));
     }
     Ok(total)
@@ -333,96 +460,16 @@ fn check_range(field: &str, total: Score, min: Score, max: Score, step: Score) -
 
 /// A score as people write it: 26.55, 26.5, 26.
 pub fn shown(score: Score) -> String {
-    let (whole, rest) = (score / 100, (score % 100).abs());
+    let sign = if score < 0 { "-" } else { "" };
+    let (whole, rest) = (score.abs() / 100, score.abs() % 100);
     match rest {
-        0 => whole.to_string(),
-        r if r % 10 == 0 => format!("{whole}.{}", r / 10),
-        r => format!("{whole}.{r:02}"),
+        0 => format!("{sign}{whole}"),
+        r if r % 10 == 0 => format!("{sign}{whole}.{}", r / 10),
+        r => format!("{sign}{whole}.{r:02}"),
     }
 }
 
-/// A measure as the window offers it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct MeasureView {
-    pub code: String,
-    pub name: String,
-    pub construct: String,
-    pub licence: Licence,
-    pub direction: Direction,
-    pub min: f64,
-    pub max: f64,
-    pub step: f64,
-    pub bands: Vec<BandView>,
-    pub meaningful_change: Option<f64>,
-    pub stem: String,
-    /// Item text, for a reproducible measure only.
-    pub items: Vec<String>,
-    pub answers: Vec<String>,
-    pub risk_item: Option<u32>,
-    pub subscales: Vec<SubscaleView>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct BandView {
-    pub from: f64,
-    pub to: f64,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SubscaleView {
-    pub code: String,
-    pub name: String,
-    pub min: f64,
-    pub max: f64,
-}
-
-fn points(score: Score) -> f64 {
-    f64::from(score) / 100.0
-}
-
-impl From<&MeasureDef> for MeasureView {
-    fn from(m: &MeasureDef) -> MeasureView {
-        MeasureView {
-            code: m.code.into(),
-            name: m.name.into(),
-            construct: m.construct.into(),
-            licence: m.licence,
-            direction: m.direction,
-            min: points(m.min),
-            max: points(m.max),
-            step: points(m.step),
-            bands: m
-                .bands
-                .iter()
-                .map(|b| BandView { from: points(b.from), to: points(b.to), label: b.label.into() })
-                .collect(),
-            meaningful_change: m.meaningful_change.map(points),
-            stem: m.stem.into(),
-            items: m.items.iter().map(|i| i.to_string()).collect(),
-            answers: m.answers.iter().map(|a| a.to_string()).collect(),
-            risk_item: m.risk_item.map(|i| i as u32),
-            subscales: m
-                .subscales
-                .iter()
-                .map(|s| SubscaleView {
-                    code: s.code.into(),
-                    name: s.name.into(),
-                    min: points(s.min),
-                    max: points(s.max),
-                })
-                .collect(),
-        }
-    }
-}
-
-/// The built-in catalogue, as the window offers it.
-pub fn list_measures() -> Vec<MeasureView> {
-    BUILT_IN.iter().map(MeasureView::from).collect()
-}
-
+#[cfg(test)]
+mod given_tests;
 #[cfg(test)]
 mod tests;

@@ -24,6 +24,7 @@ use crate::clock::Clock;
 use crate::columns::{self, SqlDate, row_id, text_enum};
 use crate::error::Result;
 use crate::formulation::{self, FormulationId};
+use crate::measures::{GoalProgress, Points};
 use crate::notebook::OpenNotebook;
 use crate::person::PersonId;
 use crate::record::audit::{self, AuditAction, AuditTable, Target};
@@ -77,6 +78,12 @@ pub struct GoalInput {
     pub status: GoalStatus,
     /// Required when revised or discontinued.
     pub status_reason: Option<String>,
+    /// A measure from the catalogue that tracks this goal, with the score it aims for: at least
+    /// it when higher is better, at most it when higher is worse. Both or neither.
+    #[serde(default)]
+    pub target_measure: Option<String>,
+    #[serde(default)]
+    pub target_score: Option<Points>,
 }
 
 /// An intervention in the plan.
@@ -120,6 +127,10 @@ pub struct GoalView {
     pub target_on: NaiveDate,
     pub status: GoalStatus,
     pub status_reason: Option<String>,
+    pub target_measure: Option<String>,
+    pub target_score: Option<Points>,
+    /// Progress towards the target score, per person given the measure.
+    pub progress: Vec<GoalProgress>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -170,6 +181,7 @@ pub fn save_plan(
     let formulation_id =
         formulation::latest_id(&tx, case_id)?.ok_or_else(|| Rule::PlanNeedsFormulation.refuse())?;
     let interventions = checks::resolve_interventions(&tx, &p)?;
+    checks::check_targets(&tx, &p)?;
     checks::check_people(&tx, &row, &p, today)?;
     let version = latest_summary(&tx, case_id)?.map_or(0, |s| s.version) + 1;
     tx.execute(
@@ -191,9 +203,21 @@ pub fn save_plan(
     let mut goal_ids = Vec::with_capacity(p.goals.len());
     for (i, g) in p.goals.iter().enumerate() {
         tx.execute(
-            "INSERT INTO plan_goal (plan_id, position, description, measure, target, target_on, status, status_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![id, i as i64, g.description, g.measure, g.target, SqlDate(g.target_on), g.status, g.status_reason],
+            "INSERT INTO plan_goal (plan_id, position, description, measure, target, target_on, status, status_reason,
+                                    target_measure, target_score)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                id,
+                i as i64,
+                g.description,
+                g.measure,
+                g.target,
+                SqlDate(g.target_on),
+                g.status,
+                g.status_reason,
+                g.target_measure,
+                g.target_score.map(|s| s.0)
+            ],
         )?;
         goal_ids.push(GoalId(tx.last_insert_rowid()));
     }

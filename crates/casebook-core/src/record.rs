@@ -1,8 +1,8 @@
 //! The record's integrity (DOMAIN.md section 9, RELIABILITY.md R17 and R18): signing, addenda,
 //! the audit trail and the verification of the whole notebook.
 //!
-//! Four kinds of item are signed: a session note, the intake, a formulation version and a plan
-//! version ([`RecordRef`]). Signing records the therapist's name from Settings and the time, and
+//! Five kinds of item are signed: a session note, the intake, a formulation version, a plan
+//! version and a measure's administration ([`RecordRef`]). Signing records the therapist's name from Settings and the time, and
 //! a note signed more than 24 hours after its session ends keeps the reason it is late. Signed is
 //! final twice over: each domain writer refuses to change a signed item (a workflow rule), and
 //! the `guard_` triggers of migration 3 abort any UPDATE or DELETE of a signed row, or of the rows
@@ -25,6 +25,7 @@ use crate::case::CaseId;
 use crate::columns::{self, text_enum};
 use crate::error::{Error, Result};
 use crate::formulation::FormulationId;
+use crate::measures::AdministrationId;
 use crate::plan::PlanId;
 use crate::session::SessionId;
 use audit::AuditTable;
@@ -40,6 +41,8 @@ text_enum! {
         Intake = "intake",
         Formulation = "formulation",
         Plan = "plan",
+        /// A measure's administration.
+        Measure = "measure",
     }
 }
 
@@ -51,6 +54,7 @@ pub enum RecordRef {
     Intake(CaseId),
     Formulation(FormulationId),
     Plan(PlanId),
+    Measure(AdministrationId),
 }
 
 impl RecordRef {
@@ -60,6 +64,7 @@ impl RecordRef {
             RecordRef::Intake(_) => RecordKind::Intake,
             RecordRef::Formulation(_) => RecordKind::Formulation,
             RecordRef::Plan(_) => RecordKind::Plan,
+            RecordRef::Measure(_) => RecordKind::Measure,
         }
     }
 
@@ -70,6 +75,7 @@ impl RecordRef {
             RecordRef::Intake(id) => id.0,
             RecordRef::Formulation(id) => id.0,
             RecordRef::Plan(id) => id.0,
+            RecordRef::Measure(id) => id.0,
         }
     }
 
@@ -79,6 +85,7 @@ impl RecordRef {
             RecordKind::Intake => RecordRef::Intake(CaseId(id)),
             RecordKind::Formulation => RecordRef::Formulation(FormulationId(id)),
             RecordKind::Plan => RecordRef::Plan(PlanId(id)),
+            RecordKind::Measure => RecordRef::Measure(AdministrationId(id)),
         }
     }
 
@@ -88,6 +95,7 @@ impl RecordRef {
             RecordRef::Intake(_) => AuditTable::Intake,
             RecordRef::Formulation(_) => AuditTable::Formulation,
             RecordRef::Plan(_) => AuditTable::Plan,
+            RecordRef::Measure(_) => AuditTable::MeasureAdministration,
         }
     }
 
@@ -98,6 +106,7 @@ impl RecordRef {
             RecordRef::Intake(_) => ("intake", "case_id"),
             RecordRef::Formulation(_) => ("formulation", "id"),
             RecordRef::Plan(_) => ("plan", "id"),
+            RecordRef::Measure(_) => ("measure_administration", "id"),
         }
     }
 
@@ -107,6 +116,7 @@ impl RecordRef {
             RecordRef::Intake(_) => "This case has no intake yet.",
             RecordRef::Formulation(_) => "That formulation is not in this notebook.",
             RecordRef::Plan(_) => "That plan is not in this notebook.",
+            RecordRef::Measure(_) => "That administration is not in this notebook.",
         };
         Error::NotFound(what.into())
     }
@@ -142,7 +152,7 @@ pub(crate) fn load_stored(conn: &Connection, record: RecordRef) -> Result<Stored
     let (late, completed, held) = match record {
         RecordRef::SessionNote(_) => ("late_reason", "0", "held_on || 'T' || ends_at"),
         RecordRef::Intake(_) => ("NULL", "completed_at IS NOT NULL", "NULL"),
-        RecordRef::Formulation(_) | RecordRef::Plan(_) => ("NULL", "0", "NULL"),
+        RecordRef::Formulation(_) | RecordRef::Plan(_) | RecordRef::Measure(_) => ("NULL", "0", "NULL"),
     };
     let sql = format!(
         "SELECT case_id, signed_at, signed_by, {late}, {completed}, {held} FROM {table} WHERE {key} = ?1"

@@ -11,7 +11,7 @@
 //!
 //! Process notes, the therapist's private impressions, are a separate kind kept apart from the
 //! record ([`process`]): no session view carries them, and exports will leave them out unless the
-//! therapist includes them. What does not belong here: measures (their own module, later).
+//! therapist includes them. What does not belong here: measures (`measures`; a note lists those given in its session).
 
 mod body;
 mod load;
@@ -170,6 +170,8 @@ pub struct SessionView {
     pub homework_reviewed: Option<String>,
     pub homework_set: Option<String>,
     pub measures_given: Option<String>,
+    /// The measures given in this session, with any risk their answers raised.
+    pub measures: Vec<crate::measures::AdministrationView>,
     pub risk_screen: RiskScreen,
     pub risk_action: Option<String>,
     pub medical_updates: Option<String>,

@@ -254,6 +254,8 @@ pub(crate) fn goal(description: &str, target_on: NaiveDate) -> GoalInput {
         target_on,
         status: GoalStatus::Active,
         status_reason: None,
+        target_measure: None,
+        target_score: None,
     }
 }
 
@@ -285,5 +287,25 @@ pub(crate) fn field_of<T: std::fmt::Debug>(r: crate::Result<T>) -> String {
     match r {
         Err(crate::Error::Invalid { field, .. }) => field,
         other => panic!("expected an invalid-input refusal, got {other:?}"),
+    }
+}
+
+/// A PHQ-9 given to `person` on `on`, every item answered `answer` (item 9 too, so an answer
+/// above 0 needs a risk action).
+pub(crate) fn phq9_input(
+    person: crate::person::PersonId,
+    on: NaiveDate,
+    answer: u8,
+) -> crate::measures::AdministrationInput {
+    crate::measures::AdministrationInput {
+        person_id: person,
+        measure: "phq9".into(),
+        given_on: on,
+        session_id: None,
+        answers: vec![Some(answer); 9],
+        total: None,
+        subscales: Vec::new(),
+        risk_action: (answer > 0).then(|| "Safety plan reviewed; no intent.".into()),
+        sign: false,
     }
 }

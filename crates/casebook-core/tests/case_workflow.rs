@@ -45,6 +45,8 @@ fn goal(text: &str, on: NaiveDate) -> GoalInput {
         target_on: on,
         status: GoalStatus::Active,
         status_reason: None,
+        target_measure: None,
+        target_score: None,
     }
 }
 

@@ -319,7 +319,7 @@ proptest! {
         let factor = Factor { term: None, label, p: FourP::Perpetuating, domain: FactorDomain::Psychological, note: None };
         let f = FormulationInput { problem_statement: statement, factors: vec![factor], nodal_point: nodal, ..FormulationInput::default() };
         check(&mut b, |open, clock| formulation::save_formulation(open, clock, case, f));
-        let goal = GoalInput { description, measure, target: "t".into(), target_on, status: GoalStatus::Active, status_reason: None };
+        let goal = GoalInput { description, measure, target: "t".into(), target_on, status: GoalStatus::Active, status_reason: None, target_measure: None, target_score: None };
         let intervention = InterventionInput {
             entry: None,
             name: "Free".into(),

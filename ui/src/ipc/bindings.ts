@@ -18,6 +18,57 @@ export type AddendumView = { id: AddendumId, record: RecordRef, caseId: CaseId, 
  */
 writtenOn: string, signedAt: string, signedBy: string, };
 
+export type AdministrationId = number;
+
+export type AdministrationInput = { 
+/**
+ * Whose scores these are: the client, or the partner.
+ */
+personId: PersonId, 
+/**
+ * The measure's code, from the catalogue.
+ */
+measure: string, givenOn: string, 
+/**
+ * The session it was given in, if any: same case, same date, attended by the person.
+ */
+sessionId?: SessionId | null, 
+/**
+ * A reproducible measure: one answer per item (0 for the first answer), none missing.
+ */
+answers: Array<number | null>, 
+/**
+ * A score-entry measure: the total.
+ */
+total?: Points | null, 
+/**
+ * A score-entry measure with subscales: any of their totals.
+ */
+subscales: Array<SubscaleInput>, 
+/**
+ * What was done about a risk the answers raised (PHQ-9 item 9 above 0); required then, and
+ * only then.
+ */
+riskAction?: string | null, 
+/**
+ * Sign it as it is saved.
+ */
+sign: boolean, };
+
+export type AdministrationView = { id: AdministrationId, caseId: CaseId, personId: PersonId, whose: Whose, measure: string, measureName: string, givenOn: string, sessionId: SessionId | null, total: Points, 
+/**
+ * The band of the total, in the measure's own words.
+ */
+band: string | null, 
+/**
+ * A reproducible measure's answers, one per item; empty for score entry.
+ */
+answers: Array<number>, subscales: Array<SubscaleScore>, 
+/**
+ * The answers raised the measure's risk prompt (PHQ-9 item 9 above 0).
+ */
+riskRaised: boolean, riskAction: string | null, signedAt: string | null, signedBy: string | null, };
+
 export type AgeBand = "under_18" | "18_24" | "25_34" | "35_44" | "45_54" | "55_64" | "65_plus";
 
 export type AuditAction = "notebook_created" | "unlocked" | "recovery_unlocked" | "unlock_failed" | "locked" | "auto_locked" | "passphrase_changed" | "recovery_code_replaced" | "created" | "edited" | "signed" | "addendum_added" | "consent_recorded" | "consent_withdrawn" | "case_closed" | "case_reopened" | "exported" | "exported_identified" | "backed_up" | "restored";
@@ -47,7 +98,7 @@ page: number, pageSize: number,
  */
 total: number, };
 
-export type AuditTable = "case_file" | "person" | "consent" | "case_event" | "rule_out" | "referral" | "practitioner" | "diagnosis" | "diagnosis_catalogue" | "intake" | "formulation" | "factor_vocabulary" | "plan" | "intervention_catalogue" | "session_note" | "process_note" | "addendum" | "settings" | "key_file";
+export type AuditTable = "case_file" | "person" | "consent" | "case_event" | "rule_out" | "referral" | "practitioner" | "diagnosis" | "diagnosis_catalogue" | "intake" | "formulation" | "factor_vocabulary" | "plan" | "intervention_catalogue" | "session_note" | "process_note" | "addendum" | "settings" | "key_file" | "measure_administration" | "custom_measure";
 
 export type BackupFileView = { fileName: string, madeAt: string, appVersion: string, bytes: number, };
 
@@ -93,6 +144,10 @@ changedSinceLast: boolean,
  */
 overdue: boolean, };
 
+export type BandInput = { from: Points, to: Points, label: string, };
+
+export type BandView = { from: Points, to: Points, label: string, };
+
 export type Block = { "type": "paragraph", text: Text, } | { "type": "passage", label: string, text: Text, } | { "type": "fields", fields: Array<Field>, } | { "type": "table", table: Table, } | { "type": "list", items: Array<Text>, } | { "type": "subheading", text: Text, } | { "type": "remark", text: string, } | { "type": "measures", measures: Measures, } | { "type": "writing_space", prompts: Array<string>, };
 
 export type CaseDetails = { 
@@ -130,6 +185,16 @@ nextAppointment: string | null, reviewOn: string | null, reviewOverdue: boolean,
  * Session notes not signed yet.
  */
 unsignedNotes: number, };
+
+export type CaseMeasures = { 
+/**
+ * Newest first.
+ */
+administrations: Array<AdministrationView>, 
+/**
+ * One per measure and person, in catalogue order, the client first.
+ */
+trends: Array<Trend>, };
 
 export type CaseStage = "first_contact" | "intake" | "assessment" | "formulation" | "plan" | "ongoing" | "closed";
 
@@ -172,6 +237,12 @@ hint: string, codes: Array<CatalogueCode>, retired: boolean, };
 export type CatalogueEntryId = number;
 
 export type CatalogueEntryInput = { difficulty?: string | null, name: string, hint?: string | null, codes: Array<CatalogueCode>, retired: boolean, };
+
+export type ChangeSense = "better" | "worse";
+
+export type ChartBand = { from: number, to: number, label: string, };
+
+export type ChartPoint = { week: number, score: number, };
 
 export type CheckKind = "database_integrity" | "cipher_integrity" | "audit_chain" | "record_guards";
 
@@ -241,6 +312,20 @@ export type Context = "generalized" | "situational";
 
 export type Course = "lifelong" | "acquired";
 
+export type CustomMeasureInput = { name: string, 
+/**
+ * What it measures, in a few words.
+ */
+construct: string, min: Points, max: Points, 
+/**
+ * The smallest step between two scores: 1, 0.1 or 0.01.
+ */
+step: Points, direction: Direction, 
+/**
+ * Lowest first, from the minimum to the maximum without gaps.
+ */
+bands: Array<BandInput>, meaningfulChange?: Points | null, };
+
 export type DateFormat = "system" | "day_month_year" | "iso" | "dmy_numeric" | "mdy_numeric";
 
 export type DemoNotebookView = { 
@@ -266,6 +351,8 @@ export type DiagnosisStatus = "provisional" | "confirmed" | "ruled_out" | "resol
 export type DiagnosisView = { id: DiagnosisId, caseId: CaseId, person: PersonId, catalogueEntry: CatalogueEntryId | null, name: string, code: Code, status: DiagnosisStatus, course: Course | null, context: Context | null, severity: Severity | null, note: string | null, recordedOn: string, };
 
 export type Difficulty = { code: string, label: string, };
+
+export type Direction = "higher_is_worse" | "higher_is_better";
 
 export type DraftInfo = { editorKey: string, savedAt: string, bytes: number, };
 
@@ -386,11 +473,27 @@ measure: string, target: string, targetOn: string, status: GoalStatus,
 /**
  * Required when revised or discontinued.
  */
-statusReason?: string | null, };
+statusReason?: string | null, 
+/**
+ * A measure from the catalogue that tracks this goal, with the score it aims for: at least
+ * it when higher is better, at most it when higher is worse. Both or neither.
+ */
+targetMeasure?: string | null, targetScore?: Points | null, };
+
+export type GoalProgress = { personId: PersonId, whose: Whose, baseline: Points, latest: Points, latestOn: string, 
+/**
+ * The latest score reaches the target (at least it, or at most it, by the measure's
+ * direction).
+ */
+met: boolean, };
 
 export type GoalStatus = "active" | "achieved" | "revised" | "discontinued";
 
-export type GoalView = { id: GoalId, description: string, measure: string, target: string, targetOn: string, status: GoalStatus, statusReason: string | null, };
+export type GoalView = { id: GoalId, description: string, measure: string, target: string, targetOn: string, status: GoalStatus, statusReason: string | null, targetMeasure: string | null, targetScore: Points | null, 
+/**
+ * Progress towards the target score, per person given the measure.
+ */
+progress: Array<GoalProgress>, };
 
 export type Identification = "de_identified" | "identified";
 
@@ -455,15 +558,63 @@ export type LetterExport = { referral: ReferralId, presentingProblem: string, re
 
 export type LetterSection = { title: string, text: string, };
 
-export type MeasureRow = { measure: string, 
+export type Licence = "reproducible" | "score_entry";
+
+export type MeasureChart = { min: number, max: number, higherIsBetter: boolean, 
+/**
+ * Lowest first, covering the range.
+ */
+bands: Array<ChartBand>, 
+/**
+ * Oldest first; the first is the baseline, the last the latest.
+ */
+points: Array<ChartPoint>, };
+
+export type MeasureRow = { 
+/**
+ * "PHQ-9 (depression)".
+ */
+measure: string, 
 /**
  * "Client" or "Partner" (or the name, identified).
  */
-person: string, baseline: string | null, current: string | null, 
+person: string, 
 /**
- * The band of the current score, in the measure's words.
+ * The first score, its band and when: "18 (Moderately severe), week 2".
  */
-band: string | null, };
+baseline: string | null, 
+/**
+ * The latest score, when there is more than one: "9 (Mild), week 14".
+ */
+current: string | null, 
+/**
+ * The band of the latest score, in the measure's own words.
+ */
+band: string | null, 
+/**
+ * The change from baseline, and whether it is the measure's own clinically meaningful
+ * change: "-9, a meaningful improvement (5 points or more)".
+ */
+change: string | null, chart: MeasureChart, };
+
+export type MeasureView = { code: string, name: string, construct: string, licence: Licence, direction: Direction, min: Points, max: Points, step: Points, 
+/**
+ * The measure's own published bands (or the therapist's, for a custom measure), lowest
+ * first, covering the range without gaps.
+ */
+bands: Array<BandView>, meaningfulChange: Points | null, stem: string, 
+/**
+ * Item text, for a reproducible measure only.
+ */
+items: Array<string>, answers: Array<string>, 
+/**
+ * The item (from 0) whose answer above 0 raises a risk prompt.
+ */
+riskItem: number | null, subscales: Array<SubscaleView>, 
+/**
+ * Added by the therapist.
+ */
+custom: boolean, };
 
 export type Measures = { rows: Array<MeasureRow>, };
 
@@ -570,6 +721,8 @@ medicalReminder: string | null, };
 
 export type Plissit = "permission" | "limited_information" | "specific_suggestions" | "intensive_therapy";
 
+export type Points = number;
+
 export type PractitionerId = number;
 
 export type PractitionerInput = { kind: PractitionerKind, name: string, practice?: string | null, phone?: string | null, email?: string | null, address?: string | null, };
@@ -602,7 +755,7 @@ body: string, };
 
 export type ProcessNoteView = { id: ProcessNoteId, caseId: CaseId, session: SessionId | null, writtenOn: string, body: string, createdAt: string, updatedAt: string, };
 
-export type RecordRef = { "kind": "session_note", "id": SessionId } | { "kind": "intake", "id": CaseId } | { "kind": "formulation", "id": FormulationId } | { "kind": "plan", "id": PlanId };
+export type RecordRef = { "kind": "session_note", "id": SessionId } | { "kind": "intake", "id": CaseId } | { "kind": "formulation", "id": FormulationId } | { "kind": "plan", "id": PlanId } | { "kind": "measure", "id": AdministrationId };
 
 export type RecoveryCodeView = { 
 /**
@@ -861,7 +1014,11 @@ previous: PreviousNote | null, };
 
 export type SessionSummary = { id: SessionId, kind: SessionKind, format: NoteFormat, heldOn: string, startsAt: string, endsAt: string, modality: Modality, riskScreen: RiskScreen, signed: boolean, };
 
-export type SessionView = { id: SessionId, caseId: CaseId, kind: SessionKind, body: NoteBody, heldOn: string, startsAt: string, endsAt: string, modality: Modality, present: Array<PersonId>, othersPresent: string | null, goalsAddressed: Array<GoalId>, interventionsUsed: Array<SessionIntervention>, homeworkReviewed: string | null, homeworkSet: string | null, measuresGiven: string | null, riskScreen: RiskScreen, riskAction: string | null, medicalUpdates: string | null, nextAppointment: string | null, 
+export type SessionView = { id: SessionId, caseId: CaseId, kind: SessionKind, body: NoteBody, heldOn: string, startsAt: string, endsAt: string, modality: Modality, present: Array<PersonId>, othersPresent: string | null, goalsAddressed: Array<GoalId>, interventionsUsed: Array<SessionIntervention>, homeworkReviewed: string | null, homeworkSet: string | null, measuresGiven: string | null, 
+/**
+ * The measures given in this session, with any risk their answers raised.
+ */
+measures: Array<AdministrationView>, riskScreen: RiskScreen, riskAction: string | null, medicalUpdates: string | null, nextAppointment: string | null, 
 /**
  * Filled by signing (`record::sign_record`); a signed note no longer changes.
  */
@@ -934,6 +1091,12 @@ export type SnippetPart = { text: string, hit: boolean, };
 export type StepKind = "intake" | "partner_involvement" | "medical_liaison" | "formulation" | "plan" | "sessions" | "closing";
 
 export type StepState = "done" | "next" | "available" | "blocked" | "not_applicable" | "closed";
+
+export type SubscaleInput = { code: string, score: Points, };
+
+export type SubscaleScore = { code: string, name: string, score: Points, };
+
+export type SubscaleView = { code: string, name: string, min: Points, max: Points, };
 
 export type SummaryExport = { caseId: CaseId, options: SummaryOptions, format: ExportFormat, paper: PaperSize, 
 /**
@@ -1016,6 +1179,26 @@ widths: Array<number>, rows: Array<Array<Text>>, };
 
 export type Text = { segments: Array<Segment>, };
 
+export type Trend = { measure: string, measureName: string, personId: PersonId, whose: Whose, 
+/**
+ * Oldest first: the first is the baseline, the last the latest.
+ */
+points: Array<TrendPoint>, 
+/**
+ * Latest minus baseline.
+ */
+change: Points, 
+/**
+ * The change is the measure's own clinically meaningful change, better or worse.
+ */
+meaningful: ChangeSense | null, };
+
+export type TrendPoint = { administrationId: AdministrationId, givenOn: string, 
+/**
+ * Whole weeks since the baseline (the first administration).
+ */
+week: number, total: Points, band: string | null, };
+
 export type VerificationReport = { 
 /**
  * Every check passed.
@@ -1034,6 +1217,8 @@ advice: string | null,
  * window beside the result.
  */
 tookMs: number, };
+
+export type Whose = "client" | "partner";
 
 export type WithdrawConsent = { withdrawnOn: string, reason?: string | null, };
 

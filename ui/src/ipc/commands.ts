@@ -1,7 +1,7 @@
 // Generated from the command table (crates/casebook-core/src/api/table.rs) by `make bindings`.
 // Do not edit: add a command to the table and run `make bindings`.
 
-import type { AddendumInput, AddendumView, AuditEntryView, AuditPage, BackupFileView, BackupMade, BackupPreferences, BackupStatus, CaseDetails, CaseFilter, CaseId, CaseListItem, CaseView, CatalogueEntry, CatalogueEntryId, CatalogueEntryInput, CloseCase, ConsentId, ConsentInput, ConsentView, DemoNotebookView, DiagnosisId, DiagnosisInput, DiagnosisView, Difficulty, DraftInfo, DraftView, DueItem, DueList, ExportResult, FactorTerm, FactorTermId, FactorTermInput, FormulationInput, FormulationView, FullExportResult, IntakeInput, IntakeSectionInfo, IntakeView, InterventionEntry, InterventionEntryId, InterventionEntryInput, LetterExport, MedicalView, NewCase, NoteFormat, NotebookStatus, PersonId, PersonInput, PersonView, PlanInput, PlanView, PractitionerId, PractitionerInput, PractitionerView, ProcessNoteId, ProcessNoteInput, ProcessNoteView, RecordRef, RecoveryCodeView, ReferralId, ReferralInput, ReferralLetterDraft, ReferralView, ReopenCase, RestoreCredential, RestoreDone, RestorePreview, RetentionProfile, RuleOutInput, SearchRequest, SearchResults, SessionId, SessionInput, SessionPrefill, SessionSummary, SessionView, Settings, SignInput, SigningView, SummaryExport, SummaryOptions, SummarySectionInfo, SupervisionSummary, VerificationReport, WithdrawConsent } from './bindings';
+import type { AddendumInput, AddendumView, AdministrationId, AdministrationInput, AdministrationView, AuditEntryView, AuditPage, BackupFileView, BackupMade, BackupPreferences, BackupStatus, CaseDetails, CaseFilter, CaseId, CaseListItem, CaseMeasures, CaseView, CatalogueEntry, CatalogueEntryId, CatalogueEntryInput, CloseCase, ConsentId, ConsentInput, ConsentView, CustomMeasureInput, DemoNotebookView, DiagnosisId, DiagnosisInput, DiagnosisView, Difficulty, DraftInfo, DraftView, DueItem, DueList, ExportResult, FactorTerm, FactorTermId, FactorTermInput, FormulationInput, FormulationView, FullExportResult, IntakeInput, IntakeSectionInfo, IntakeView, InterventionEntry, InterventionEntryId, InterventionEntryInput, LetterExport, MeasureView, MedicalView, NewCase, NoteFormat, NotebookStatus, PersonId, PersonInput, PersonView, PlanInput, PlanView, PractitionerId, PractitionerInput, PractitionerView, ProcessNoteId, ProcessNoteInput, ProcessNoteView, RecordRef, RecoveryCodeView, ReferralId, ReferralInput, ReferralLetterDraft, ReferralView, ReopenCase, RestoreCredential, RestoreDone, RestorePreview, RetentionProfile, RuleOutInput, SearchRequest, SearchResults, SessionId, SessionInput, SessionPrefill, SessionSummary, SessionView, Settings, SignInput, SigningView, SummaryExport, SummaryOptions, SummarySectionInfo, SupervisionSummary, VerificationReport, WithdrawConsent } from './bindings';
 
 /** Every command of the engine, one method each. Every method may reject with an `ErrorReply`. */
 export interface Commands {
@@ -138,6 +138,16 @@ export interface Commands {
   updateProcessNote(args: { id: ProcessNoteId; input: ProcessNoteInput }): Promise<ProcessNoteView>;
   /** `list_process_notes` */
   listProcessNotes(args: { caseId: CaseId }): Promise<Array<ProcessNoteView>>;
+  /** `list_measures`: The measures a therapist can give: the built-in catalogue, then her custom measures. */
+  listMeasures(): Promise<Array<MeasureView>>;
+  /** `add_custom_measure` */
+  addCustomMeasure(args: { input: CustomMeasureInput }): Promise<MeasureView>;
+  /** `case_measures`: A case's administrations, newest first, and each measure's trend per person. */
+  caseMeasures(args: { caseId: CaseId }): Promise<CaseMeasures>;
+  /** `record_measure` */
+  recordMeasure(args: { caseId: CaseId; input: AdministrationInput }): Promise<AdministrationView>;
+  /** `update_measure` */
+  updateMeasure(args: { id: AdministrationId; input: AdministrationInput }): Promise<AdministrationView>;
   /** `get_default_note_format` */
   getDefaultNoteFormat(): Promise<NoteFormat>;
   /** `set_default_note_format` */
@@ -271,6 +281,11 @@ export type CommandName =
   | 'record_process_note'
   | 'update_process_note'
   | 'list_process_notes'
+  | 'list_measures'
+  | 'add_custom_measure'
+  | 'case_measures'
+  | 'record_measure'
+  | 'update_measure'
   | 'get_default_note_format'
   | 'set_default_note_format'
   | 'save_draft'
@@ -363,6 +378,11 @@ export const COMMANDS: Record<keyof Commands, readonly [CommandName, readonly st
   recordProcessNote: ['record_process_note', ['caseId', 'input']],
   updateProcessNote: ['update_process_note', ['id', 'input']],
   listProcessNotes: ['list_process_notes', ['caseId']],
+  listMeasures: ['list_measures', []],
+  addCustomMeasure: ['add_custom_measure', ['input']],
+  caseMeasures: ['case_measures', ['caseId']],
+  recordMeasure: ['record_measure', ['caseId', 'input']],
+  updateMeasure: ['update_measure', ['id', 'input']],
   getDefaultNoteFormat: ['get_default_note_format', []],
   setDefaultNoteFormat: ['set_default_note_format', ['format']],
   saveDraft: ['save_draft', ['editorKey', 'body']],

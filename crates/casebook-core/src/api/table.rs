@@ -13,8 +13,8 @@ use crate::error::ErrorReply;
 use crate::export::{ExportResult, PreparedExport};
 use crate::{NotebookStatus, RecoveryCodeView, Settings};
 use crate::{
-    case, consent, diagnosis, drafts, due, export, formulation, intake, medical, person, plan, record,
-    search, session,
+    case, consent, diagnosis, drafts, due, export, formulation, intake, measures, medical, person, plan,
+    record, search, session,
 };
 use zeroize::{Zeroize, Zeroizing};
 
@@ -302,6 +302,28 @@ commands! {
 
     fn list_process_notes(cx, case_id: case::CaseId) -> Vec<session::ProcessNoteView> {
         cx.open(|open, _clock| session::list_process_notes(open, case_id))
+    }
+
+    /// The measures a therapist can give: the built-in catalogue, then her custom measures.
+    fn list_measures(cx) -> Vec<measures::MeasureView> {
+        cx.open(|open, _clock| measures::list_measures(open))
+    }
+
+    fn add_custom_measure(cx, input: measures::CustomMeasureInput) -> measures::MeasureView {
+        cx.open(|open, clock| measures::add_custom_measure(open, clock, input))
+    }
+
+    /// A case's administrations, newest first, and each measure's trend per person.
+    fn case_measures(cx, case_id: case::CaseId) -> measures::CaseMeasures {
+        cx.open(|open, clock| measures::case_measures(open, clock, case_id))
+    }
+
+    fn record_measure(cx, case_id: case::CaseId, input: measures::AdministrationInput) -> measures::AdministrationView {
+        cx.open(|open, clock| measures::record_measure(open, clock, case_id, input))
+    }
+
+    fn update_measure(cx, id: measures::AdministrationId, input: measures::AdministrationInput) -> measures::AdministrationView {
+        cx.open(|open, clock| measures::update_measure(open, clock, id, input))
     }
 
     fn get_default_note_format(cx) -> session::NoteFormat {

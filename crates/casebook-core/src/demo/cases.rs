@@ -12,6 +12,7 @@ use crate::diagnosis::{
 use crate::error::Result;
 use crate::formulation::{self, Factor, FactorDomain, FormulationInput, FormulationView, FourP};
 use crate::intake::{self, IntakeInput, IntakeSections};
+use crate::measures;
 use crate::medical::{self, PractitionerInput, PractitionerKind, ReferralInput, RuleOutInput, RuleOutStatus};
 use crate::notebook::OpenNotebook;
 use crate::person::{self, AgeBand, PersonId, PersonInput};
@@ -103,6 +104,35 @@ fn sign(open: &mut OpenNotebook, c: &dyn Clock, item: RecordRef) -> Result<()> {
     record::sign_record(open, c, item, SignInput::default()).map(|_| ())
 }
 
+/// Gives a measure `days` ago and signs it: item answers for a reproducible measure, or a total.
+fn give(
+    open: &mut OpenNotebook,
+    clock: &dyn Clock,
+    id: CaseId,
+    person: PersonId,
+    measure: &str,
+    days: i64,
+    scores: Result<&[u8], i32>,
+) -> Result<()> {
+    let c = ago(clock, days);
+    let (answers, total) = match scores {
+        Ok(items) => (items.iter().copied().map(Some).collect(), None),
+        Err(total) => (Vec::new(), Some(measures::Points(total * 100))),
+    };
+    let input = measures::AdministrationInput {
+        person_id: person,
+        measure: measure.into(),
+        given_on: columns::today(&c),
+        session_id: None,
+        answers,
+        total,
+        subscales: Vec::new(),
+        risk_action: None,
+        sign: true,
+    };
+    measures::record_measure(open, &c, id, input).map(|_| ())
+}
+
 /// The parts of an intake that differ from case to case.
 struct Intake {
     problem: &'static str,
@@ -174,6 +204,8 @@ fn goal(description: &str, measure: &str, target: &str, on: NaiveDate) -> GoalIn
         target_on: on,
         status: GoalStatus::Active,
         status_reason: None,
+        target_measure: None,
+        target_score: None,
     }
 }
 
@@ -334,6 +366,16 @@ pub(super) fn erectile_dysfunction_at_plan(open: &mut OpenNotebook, clock: &dyn 
             "3 or below",
             today + Duration::days(84),
         ),
+        GoalInput {
+            target_measure: Some("iief5".into()),
+            target_score: Some(measures::Points(2200)),
+            ..goal(
+                "Erectile function back in the range without difficulty (demo)",
+                "IIEF-5",
+                "22 or above",
+                today + Duration::days(84),
+            )
+        },
     ];
     let interventions = vec![
         intervention(
@@ -357,6 +399,9 @@ pub(super) fn erectile_dysfunction_at_plan(open: &mut OpenNotebook, clock: &dyn 
     ];
     let plan = make_plan(open, &c, id, vec![me], goals, interventions, 42)?;
     sign(open, &c, RecordRef::Plan(plan.id))?;
+    give(open, clock, id, me, "iief5", 28, Err(11))?;
+    give(open, clock, id, me, "phq9", 28, Ok(&[1, 1, 2, 1, 0, 1, 1, 0, 0]))?;
+    give(open, clock, id, me, "iief5", 7, Err(15))?;
     Ok(id)
 }
 
@@ -396,6 +441,9 @@ pub(super) fn couple_in_couples_therapy(open: &mut OpenNotebook, clock: &dyn Clo
     let partner = person::add_partner(open, &c, id, person("Casey Specimen", AgeBand::From25To34, "he/him"))?;
     let own = ConsentTerms::PartnerOwn { role: PartnerRole::CoClient };
     consent::record_consent(open, &c, id, consent(partner.id, own, &c))?;
+    give(open, clock, id, me, "phq9", 70, Ok(&[2, 2, 2, 3, 1, 2, 1, 0, 0]))?;
+    give(open, clock, id, me, "csi16", 70, Err(38))?;
+    give(open, clock, id, partner.id, "csi16", 63, Err(44))?;
     session_on(open, clock, id, 63, true, |c| {
         note(
             SessionKind::Partner,
@@ -530,6 +578,9 @@ pub(super) fn couple_in_couples_therapy(open: &mut OpenNotebook, clock: &dyn Clo
         ..note(SessionKind::Couples, &c, vec![me, partner.id], soap)
     };
     session::record_session(open, &c, id, latest)?;
+    give(open, clock, id, me, "phq9", 21, Ok(&[1, 1, 1, 2, 0, 1, 0, 0, 0]))?;
+    give(open, clock, id, me, "csi16", 21, Err(49))?;
+    give(open, clock, id, partner.id, "csi16", 21, Err(52))?;
     Ok(id)
 }
 

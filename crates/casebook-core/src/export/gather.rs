@@ -34,6 +34,10 @@ pub(crate) struct Sources {
     /// Empty unless the therapist included them.
     pub process_notes: Vec<ProcessNoteView>,
     pub consents: Vec<ConsentView>,
+    /// Administrations of measures and their trends.
+    pub measures: crate::measures::CaseMeasures,
+    /// The catalogue, built-in and custom, for each measure's range and bands.
+    pub catalogue: Vec<crate::measures::MeasureView>,
     /// Corrections to signed items, by item, oldest first.
     pub addenda: HashMap<RecordRef, Vec<AddendumView>>,
     pub therapist: String,
@@ -55,12 +59,14 @@ pub(crate) fn gather(
     let intake = intake::get_intake(open, id)?;
     let formulation = formulation::get_formulation(open, id)?;
     let plans = plan::list_plan_versions(open, clock, id)?;
+    let measures = crate::measures::case_measures(open, clock, id)?;
     let records = sessions
         .iter()
         .map(|s| RecordRef::SessionNote(s.id))
         .chain(intake.as_ref().map(|_| RecordRef::Intake(id)))
         .chain(formulation.as_ref().map(|f| RecordRef::Formulation(f.id)))
-        .chain(plans.first().map(|p| RecordRef::Plan(p.id)));
+        .chain(plans.first().map(|p| RecordRef::Plan(p.id)))
+        .chain(measures.administrations.iter().map(|a| RecordRef::Measure(a.id)));
     let mut addenda = HashMap::new();
     for r in records {
         let list = record::list_addenda(open, r)?;
@@ -76,6 +82,8 @@ pub(crate) fn gather(
         formulation,
         plans,
         consents: consent::list_consents(open, clock, id)?,
+        catalogue: crate::measures::list_measures(open)?,
+        measures,
         addenda,
         therapist: open.settings().therapist_name.clone(),
         today: columns::today(clock),

@@ -98,22 +98,25 @@ fn table_md(out: &mut String, table: &Table) {
     out.push('\n');
 }
 
+/// The measures as a table, with the change from baseline (the band is in the baseline and
+/// current cells); the trend charts are the PDF's only.
 fn measures_md(out: &mut String, measures: &Measures) {
     if measures.rows.is_empty() {
         out.push_str("*No outcome measures are recorded in this case yet.*\n\n");
         return;
     }
-    out.push_str("| Measure | Person | Baseline | Current | Band |\n|---|---|---|---|---|\n");
+    let cell = |v: &str| escape(v).split_whitespace().collect::<Vec<_>>().join(" ");
+    let optional = |v: &Option<String>| v.as_deref().map_or_else(|| "-".to_string(), cell);
+    out.push_str("| Measure | Person | Baseline | Current | Change |\n|---|---|---|---|---|\n");
     for r in &measures.rows {
-        let cell = |v: &Option<String>| v.as_deref().map_or_else(|| "-".to_string(), escape);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            escape(&r.measure),
-            escape(&r.person),
-            cell(&r.baseline),
-            cell(&r.current),
-            cell(&r.band)
+            cell(&r.measure),
+            cell(&r.person),
+            optional(&r.baseline),
+            optional(&r.current),
+            optional(&r.change)
         );
     }
     out.push('\n');
@@ -161,5 +164,47 @@ mod tests {
         assert_eq!(escape("1. item\n- dash"), "1\\. item\n\\- dash");
         assert_eq!(escape("a | b [link](x) *em* <b>"), "a \\| b \\[link\\](x) \\*em\\* \\<b\\>");
         assert_eq!(escape("[Client]'s"), "\\[Client\\]'s");
+    }
+
+    #[test]
+    fn measures_are_a_table_with_the_change() {
+        use super::super::model::{MeasureChart, MeasureRow};
+        let chart =
+            MeasureChart { min: 0, max: 2700, higher_is_better: false, bands: vec![], points: vec![] };
+        let row =
+            |measure: &str, person: &str, baseline: &str, current: Option<&str>, change: Option<&str>| {
+                MeasureRow {
+                    measure: measure.into(),
+                    person: person.into(),
+                    baseline: Some(baseline.into()),
+                    current: current.map(Into::into),
+                    band: None,
+                    change: change.map(Into::into),
+                    chart: chart.clone(),
+                }
+            };
+        let measures = Measures {
+            rows: vec![
+                row(
+                    "PHQ-9 (depression)",
+                    "Client",
+                    "18 (Moderately severe), week 2",
+                    Some("9 (Mild), week 14"),
+                    Some("-9, a meaningful improvement (5 points or more)"),
+                ),
+                row("My | scale", "Partner", "14 (Mild to moderate), week 3", None, None),
+            ],
+        };
+        let mut out = String::new();
+        measures_md(&mut out, &measures);
+        assert_eq!(
+            out,
+            "| Measure | Person | Baseline | Current | Change |\n|---|---|---|---|---|\n\
+             | PHQ-9 (depression) | Client | 18 (Moderately severe), week 2 | 9 (Mild), week 14 | \\-9, a meaningful improvement (5 points or more) |\n\
+             | My \\| scale | Partner | 14 (Mild to moderate), week 3 | - | - |\n\n"
+        );
+        let mut none = String::new();
+        measures_md(&mut none, &Measures::default());
+        assert_eq!(none, "*No outcome measures are recorded in this case yet.*\n\n");
     }
 }

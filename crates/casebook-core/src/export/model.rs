@@ -70,7 +70,7 @@ pub enum Block {
     Remark {
         text: String,
     },
-    /// Outcome measures: a table and a chart (the measures arrive with a later issue).
+    /// Outcome measures: a table, and a small chart per measure and person in the PDF.
     Measures {
         measures: Measures,
     },
@@ -99,24 +99,61 @@ pub struct Table {
     pub rows: Vec<Vec<Text>>,
 }
 
-/// Outcome measures of a case: each measure's baseline and current score.
+/// Outcome measures of a case: each measure's baseline and current score, per person.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Measures {
     pub rows: Vec<MeasureRow>,
 }
 
-/// One measure for one person.
+/// One measure for one person: the table's row, and the data of its small chart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MeasureRow {
+    /// "PHQ-9 (depression)".
     pub measure: String,
     /// "Client" or "Partner" (or the name, identified).
     pub person: String,
+    /// The first score, its band and when: "18 (Moderately severe), week 2".
     pub baseline: Option<String>,
+    /// The latest score, when there is more than one: "9 (Mild), week 14".
     pub current: Option<String>,
-    /// The band of the current score, in the measure's words.
+    /// The band of the latest score, in the measure's own words.
     pub band: Option<String>,
+    /// The change from baseline, and whether it is the measure's own clinically meaningful
+    /// change: "-9, a meaningful improvement (5 points or more)".
+    pub change: Option<String>,
+    pub chart: MeasureChart,
+}
+
+/// What a small trend chart draws: the measure's range, its bands shaded, the scores over time.
+/// Scores are in hundredths of a point (2655 is 26.55).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeasureChart {
+    pub min: i32,
+    pub max: i32,
+    pub higher_is_better: bool,
+    /// Lowest first, covering the range.
+    pub bands: Vec<ChartBand>,
+    /// Oldest first; the first is the baseline, the last the latest.
+    pub points: Vec<ChartPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChartBand {
+    pub from: i32,
+    pub to: i32,
+    pub label: String,
+}
+
+/// One score: `week` counts from first contact as week 1 (the summary's own convention).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChartPoint {
+    pub week: i64,
+    pub score: i32,
 }
 
 /// Text made of segments; a segment that replaced an identifier names its redaction.

@@ -586,3 +586,72 @@ fn a_referral_letter_leaves_the_partner_out_until_the_partner_releases_and_has_a
 fn f_today(clock: &dyn crate::clock::Clock) -> chrono::NaiveDate {
     crate::columns::today(clock)
 }
+
+#[test]
+fn the_assessment_has_each_measures_baseline_current_change_and_chart_in_weeks_naming_nobody() {
+    use crate::measures::{AdministrationInput, Points, record_measure};
+    let mut f = Fixture::new();
+    let (case, _, _) = case_with_names(&mut f);
+    let view = crate::case::get_case(f.nb(), &crate::clock::SystemClock, case).unwrap();
+    let (client, partner) = (view.client.id, view.partner.as_ref().unwrap().person.id);
+    let phq9 = |on, answer: u8, action: Option<&str>| AdministrationInput {
+        person_id: client,
+        measure: "phq9".into(),
+        given_on: on,
+        session_id: None,
+        answers: (0..9).map(|i| Some(if i == 8 { u8::from(action.is_some()) } else { answer })).collect(),
+        total: None,
+        subscales: Vec::new(),
+        risk_action: action.map(String::from),
+        sign: false,
+    };
+    let inputs = [
+        phq9(f.days_ago(59), 2, Some("Ari agreed a safety plan with Dr Quill on 3 March 2025.")),
+        phq9(f.days_ago(3), 1, None),
+        AdministrationInput {
+            person_id: partner,
+            measure: "csi16".into(),
+            answers: Vec::new(),
+            total: Some(Points(4000)),
+            ..phq9(f.days_ago(3), 0, None)
+        },
+    ];
+    for input in inputs {
+        let (nb, clock) = f.parts();
+        record_measure(nb, clock, case, input).unwrap();
+    }
+    let (nb, clock) = f.parts();
+    let summary = supervision_summary(nb, clock, case, &options(Identification::DeIdentified)).unwrap();
+    let measures = summary
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Measures { measures } => Some(measures.clone()),
+            _ => None,
+        })
+        .expect("the assessment has the measures block");
+    assert_eq!(measures.rows.len(), 2);
+    let phq9 = &measures.rows[0];
+    assert_eq!(phq9.measure, "PHQ-9 (depression)");
+    assert_eq!(phq9.person, "Client");
+    assert_eq!(phq9.baseline.as_deref(), Some("17 (Moderately severe), week 1"));
+    assert_eq!(phq9.current.as_deref(), Some("8 (Mild), week 9"));
+    assert_eq!(phq9.change.as_deref(), Some("-9, a meaningful improvement (5 points or more)"));
+    assert_eq!(
+        phq9.chart.points.iter().map(|p| (p.week, p.score)).collect::<Vec<_>>(),
+        [(1, 1700), (9, 800)]
+    );
+    assert_eq!((phq9.chart.min, phq9.chart.max, phq9.chart.bands.len()), (0, 2700, 5));
+    let csi = &measures.rows[1];
+    assert_eq!((csi.person.as_str(), csi.current.as_deref(), csi.change.as_deref()), ("Partner", None, None));
+    let md = render_markdown(&summary);
+    assert!(md.contains("PHQ-9 (depression)") && md.contains("not a diagnosis"), "{md}");
+    assert!(md.contains("Measures whose answers raised the risk prompt"), "{md}");
+    for canary in ["Ari", "Quill", "3 March"] {
+        assert!(!md.contains(canary), "{canary} leaked into:\n{md}");
+    }
+    let identified = supervision_summary(nb, clock, case, &options(Identification::Identified)).unwrap();
+    let md = render_markdown(&identified);
+    assert!(md.contains("Ari Example (client)"), "{md}");
+}

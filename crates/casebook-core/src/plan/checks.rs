@@ -6,6 +6,7 @@ use crate::case::CaseRow;
 use crate::consent;
 use crate::error::{Error, Result};
 use crate::input::{self, MAX_LINE_CHARS};
+use crate::measures;
 use crate::person::{self, PersonId, Role};
 use crate::workflow::Rule;
 use chrono::NaiveDate;
@@ -36,7 +37,27 @@ fn goal(i: usize, g: &GoalInput) -> Result<GoalInput> {
         target_on: input::date(&f("targetOn"), g.target_on)?,
         status: g.status,
         status_reason,
+        target_measure: g.target_measure.clone(),
+        target_score: g.target_score,
     })
+    .and_then(|checked| match (&g.target_measure, g.target_score) {
+        (Some(_), Some(_)) | (None, None) => Ok(checked),
+        (Some(_), None) => Err(Error::invalid(f("targetScore"), "Give the score this goal aims for.")),
+        (None, Some(_)) => {
+            Err(Error::invalid(f("targetMeasure"), "Choose the measure of this target score."))
+        }
+    })
+}
+
+/// Each goal's target measure is in the catalogue and its target score in the measure's range.
+pub(super) fn check_targets(conn: &Connection, plan: &ValidPlan) -> Result<()> {
+    for (i, g) in plan.goals.iter().enumerate() {
+        if let (Some(code), Some(score)) = (&g.target_measure, g.target_score) {
+            let measure = measures::find_measure(conn, &format!("goals.{i}.targetMeasure"), code)?;
+            measure.check_total(&format!("goals.{i}.targetScore"), score.0)?;
+        }
+    }
+    Ok(())
 }
 
 fn intervention(i: usize, v: &InterventionInput, goals: usize) -> Result<InterventionInput> {

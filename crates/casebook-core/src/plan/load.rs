@@ -78,8 +78,8 @@ pub(super) fn load(conn: &Connection, id: PlanId, today: NaiveDate) -> Result<Pl
         .optional()?
         .ok_or_else(|| Error::NotFound("That plan is not in this notebook.".into()))?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, description, measure, target, target_on, status, status_reason FROM plan_goal
-         WHERE plan_id = ?1 ORDER BY position",
+        "SELECT id, description, measure, target, target_on, status, status_reason, target_measure, target_score
+         FROM plan_goal WHERE plan_id = ?1 ORDER BY position",
     )?;
     view.goals = stmt
         .query_map([id], |r| {
@@ -91,9 +91,17 @@ pub(super) fn load(conn: &Connection, id: PlanId, today: NaiveDate) -> Result<Pl
                 target_on: columns::date(r, 4)?,
                 status: r.get(5)?,
                 status_reason: r.get(6)?,
+                target_measure: r.get(7)?,
+                target_score: r.get::<_, Option<i32>>(8)?.map(crate::measures::Points),
+                progress: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    for goal in &mut view.goals {
+        if let (Some(measure), Some(target)) = (&goal.target_measure, goal.target_score) {
+            goal.progress = crate::measures::goal_progress(conn, view.case_id, measure, target.0)?;
+        }
+    }
     let mut stmt = conn.prepare_cached(
         "SELECT id, catalogue_id, name, plissit, homework FROM plan_intervention WHERE plan_id = ?1 ORDER BY position",
     )?;

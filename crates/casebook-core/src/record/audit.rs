@@ -85,6 +85,8 @@ text_enum! {
         Addendum = "addendum",
         Settings = "settings",
         KeyFile = "key_file",
+        MeasureAdministration = "measure_administration",
+        CustomMeasure = "custom_measure",
     }
 }
 
@@ -109,6 +111,8 @@ impl AuditTable {
             AuditTable::SessionNote => "session note",
             AuditTable::ProcessNote => "process note",
             AuditTable::Addendum => "addendum",
+            AuditTable::MeasureAdministration => "measure administration",
+            AuditTable::CustomMeasure => "custom measure",
             AuditTable::Settings => "settings",
             AuditTable::KeyFile => "key file",
         }

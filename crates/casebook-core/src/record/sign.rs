@@ -127,7 +127,7 @@ pub(crate) fn sign_in(
     let extra = match record {
         RecordRef::SessionNote(_) => ", late_reason = ?4",
         RecordRef::Intake(_) => ", completed_at = coalesce(completed_at, ?1)",
-        RecordRef::Formulation(_) | RecordRef::Plan(_) => "",
+        RecordRef::Formulation(_) | RecordRef::Plan(_) | RecordRef::Measure(_) => "",
     };
     let sql = format!(
         "UPDATE {table} SET signed_at = ?1, signed_by = ?2{extra} WHERE {key} = ?3 AND signed_at IS NULL"

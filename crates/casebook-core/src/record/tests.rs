@@ -9,7 +9,7 @@ use crate::intake;
 use crate::plan;
 use crate::session::{self, SessionKind, SessionView};
 use crate::testing::{
-    Fixture, field_of, formulation_input, intake_input, plan_input, rule_of, session_input,
+    Fixture, field_of, formulation_input, intake_input, phq9_input, plan_input, rule_of, session_input,
 };
 use crate::workflow::Rule;
 use chrono::{Duration, NaiveTime};
@@ -376,7 +376,11 @@ fn every_table_belonging_to_a_signed_record_is_guarded_for_insert_update_and_del
         vec![session::SessionIntervention { entry: None, name: "Sensate focus".into() }];
     let (nb, clock) = f.parts();
     let note = session::record_session(nb, clock, case.id, input).unwrap();
+    let phq9 = phq9_input(case.client.id, f.today(), 1);
+    let (nb, clock) = f.parts();
+    let given = crate::measures::record_measure(nb, clock, case.id, phq9).unwrap();
     for record in [
+        RecordRef::Measure(given.id),
         RecordRef::SessionNote(intake_note.id),
         RecordRef::SessionNote(note.id),
         RecordRef::Formulation(formulation.id),
@@ -387,7 +391,9 @@ fn every_table_belonging_to_a_signed_record_is_guarded_for_insert_update_and_del
 
     let (signable, children) = signable_and_children(&mut f);
     assert!(
-        ["session_note", "intake", "formulation", "plan"].iter().all(|t| signable.contains(&t.to_string()))
+        ["session_note", "intake", "formulation", "plan", "measure_administration"]
+            .iter()
+            .all(|t| signable.contains(&t.to_string()))
     );
     // Belongs to a session by its link, but is not part of its record: a process note is the
     // therapist's private working note, never signed, edited freely (DOMAIN.md).

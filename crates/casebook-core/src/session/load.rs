@@ -131,6 +131,7 @@ pub(super) fn load(conn: &Connection, id: SessionId) -> Result<SessionView> {
                 present: Vec::new(),
                 goals_addressed: Vec::new(),
                 interventions_used: Vec::new(),
+                measures: Vec::new(),
             })
         })
         .optional()?
@@ -147,5 +148,6 @@ pub(super) fn load(conn: &Connection, id: SessionId) -> Result<SessionView> {
     view.interventions_used = stmt
         .query_map([id], |r| Ok(SessionIntervention { entry: r.get(0)?, name: r.get(1)? }))?
         .collect::<rusqlite::Result<_>>()?;
+    view.measures = crate::measures::for_session(conn, id)?;
     Ok(view)
 }

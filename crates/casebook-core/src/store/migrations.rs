@@ -73,6 +73,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         // Unsigned session notes, for what is due and for closing a case (issue 12).
         sql: include_str!("migrations/0010_due.sql"),
     },
+    Migration {
+        version: 11,
+        // Outcome measures (issue 15): administrations, custom measures, goal targets, and the
+        // audit trail's and addenda's longer CHECK lists.
+        sql: include_str!("migrations/0011_measures.sql"),
+    },
 ];
 
 /// The schema version this build writes.

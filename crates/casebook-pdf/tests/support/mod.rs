@@ -302,6 +302,8 @@ fn fill(
         target_on: now + Duration::days(60),
         status: GoalStatus::Active,
         status_reason: None,
+        target_measure: None,
+        target_score: None,
     };
     let plan = PlanInput {
         goals: vec![goal("goal one"), goal("goal two")],

@@ -2,8 +2,9 @@
 //! rule-out, measures, risk and the diagnostic impression.
 
 use super::{Builder, Writer};
-use crate::export::model::{Block, Measures, Text};
+use crate::export::model::{Block, ChartBand, ChartPoint, MeasureChart, MeasureRow, Measures, Text};
 use crate::export::words;
+use crate::measures::{ChangeSense, Direction, Trend, TrendPoint, shown};
 use crate::session::{RiskScreen, SessionKind};
 
 impl Builder<'_> {
@@ -171,8 +172,11 @@ impl Builder<'_> {
     }
 
     pub(super) fn measures(&self, w: &mut Writer) {
-        // Outcome measures arrive with a later issue; the block keeps their place in the summary.
-        w.block(Block::Measures { measures: Measures::default() });
+        let rows = self.src.measures.trends.iter().filter_map(|t| self.measure_row(t)).collect();
+        w.block(Block::Measures { measures: Measures { rows } });
+        if !self.src.measures.trends.is_empty() {
+            w.remark("Bands are each measure's own published bands (or the therapist's, for a custom measure), not a diagnosis.");
+        }
         let given: Vec<_> = self.src.sessions.iter().filter(|s| s.measures_given.is_some()).collect();
         if !given.is_empty() {
             w.subheading("Measures given, as noted in sessions");
@@ -180,6 +184,54 @@ impl Builder<'_> {
                 w.passage(&self.session_label(s), s.measures_given.as_deref());
             }
         }
+    }
+
+    /// One trend as a row of the table, with its chart.
+    fn measure_row(&self, t: &Trend) -> Option<MeasureRow> {
+        let m = self.src.catalogue.iter().find(|m| m.code == t.measure)?;
+        let (first, last) = (t.points.first()?, t.points.last()?);
+        let scored = |p: &TrendPoint| {
+            let band = p.band.as_deref().map(|b| format!(" ({b})")).unwrap_or_default();
+            format!("{}{band}, {}", shown(p.total.0), self.date(p.given_on))
+        };
+        let change = (t.points.len() > 1).then(|| {
+            let sign = if t.change.0 > 0 { "+" } else { "" };
+            let amount = format!("{sign}{}", shown(t.change.0));
+            match (t.meaningful, m.meaningful_change) {
+                (Some(sense), Some(threshold)) => {
+                    let what = if sense == ChangeSense::Better { "improvement" } else { "worsening" };
+                    format!("{amount}, a meaningful {what} ({} points or more)", shown(threshold.0))
+                }
+                (None, Some(threshold)) => {
+                    format!("{amount}, less than the meaningful change ({} points)", shown(threshold.0))
+                }
+                _ => amount,
+            }
+        });
+        let week = |d: chrono::NaiveDate| (d - self.origin).num_days().div_euclid(7) + 1;
+        Some(MeasureRow {
+            measure: format!("{} ({})", m.name, m.construct.to_lowercase()),
+            person: self.who(t.person_id),
+            baseline: Some(scored(first)),
+            current: (t.points.len() > 1).then(|| scored(last)),
+            band: last.band.clone(),
+            change,
+            chart: MeasureChart {
+                min: m.min.0,
+                max: m.max.0,
+                higher_is_better: m.direction == Direction::HigherIsBetter,
+                bands: m
+                    .bands
+                    .iter()
+                    .map(|b| ChartBand { from: b.from.0, to: b.to.0, label: b.label.clone() })
+                    .collect(),
+                points: t
+                    .points
+                    .iter()
+                    .map(|p| ChartPoint { week: week(p.given_on), score: p.total.0 })
+                    .collect(),
+            },
+        })
     }
 
     pub(super) fn risk(&self, w: &mut Writer) {
@@ -220,6 +272,22 @@ impl Builder<'_> {
                 .collect();
             let columns = ["Session", "Risk", "Action taken"];
             w.table(Some("Sessions where a risk was identified"), &columns, &[3, 2, 7], rows);
+        }
+        let mut raised: Vec<_> = self.src.measures.administrations.iter().filter(|a| a.risk_raised).collect();
+        raised.reverse();
+        if !raised.is_empty() {
+            let rows = raised
+                .into_iter()
+                .map(|a| {
+                    vec![
+                        Text::plain(format!("{}, {}", a.measure_name, self.role(a.person_id))),
+                        Text::plain(self.date(a.given_on)),
+                        w.text(a.risk_action.as_deref().unwrap_or("")),
+                    ]
+                })
+                .collect();
+            let columns = ["Measure", "When", "Action taken"];
+            w.table(Some("Measures whose answers raised the risk prompt"), &columns, &[3, 2, 7], rows);
         }
     }
 

@@ -55,6 +55,28 @@ impl Builder<'_> {
         self.addenda(w, RecordRef::Formulation(f.id));
     }
 
+    /// A goal's target, with its measure's target score and each person's latest score when it
+    /// names one: "IIEF-5 of 22 or above. IIEF-5 at least 22: Client 17 (not yet)".
+    fn goal_target(&self, g: &crate::plan::GoalView) -> String {
+        let (Some(code), Some(target)) = (&g.target_measure, g.target_score) else { return g.target.clone() };
+        let Some(m) = self.src.catalogue.iter().find(|m| &m.code == code) else { return g.target.clone() };
+        let bound =
+            if m.direction == crate::measures::Direction::HigherIsBetter { "at least" } else { "at most" };
+        let mut line = format!("{}. {} {bound} {}", g.target, m.name, crate::measures::shown(target.0));
+        let progress: Vec<String> = g
+            .progress
+            .iter()
+            .map(|p| {
+                let met = if p.met { "met" } else { "not yet" };
+                format!("{} {} ({met})", self.role(p.person_id), crate::measures::shown(p.latest.0))
+            })
+            .collect();
+        if !progress.is_empty() {
+            line.push_str(&format!(": {}", progress.join(", ")));
+        }
+        line
+    }
+
     /// "Goal 2" for a goal of any plan version.
     fn goal_label(&self, id: GoalId) -> String {
         for plan in &self.src.plans {
@@ -111,7 +133,7 @@ impl Builder<'_> {
                         Text::plain((i + 1).to_string()),
                         w.text(&g.description),
                         w.text(&g.measure),
-                        w.text(&g.target),
+                        w.text(&self.goal_target(g)),
                         Text::plain(self.date(g.target_on)),
                         status,
                     ]

@@ -60,7 +60,7 @@ pub(super) enum Detail {
     },
     /// A formulation or plan version.
     Version(i64),
-    /// "the couples session note of 12 Mar 2025".
+    /// "the couples session note of 12 Mar 2025", or "the PHQ-9 given on 12 Mar 2025".
     Session {
         note: String,
     },
@@ -155,6 +155,11 @@ fn query(table: AuditTable) -> Option<&'static str> {
         AuditTable::Plan => "SELECT id, version FROM plan WHERE id IN (?)",
         AuditTable::SessionNote => "SELECT id, kind, held_on FROM session_note WHERE id IN (?)",
         AuditTable::ProcessNote => "SELECT id, written_on FROM process_note WHERE id IN (?)",
+        AuditTable::MeasureAdministration => {
+            "SELECT a.id, coalesce(m.name, a.measure), a.given_on FROM measure_administration a
+             LEFT JOIN custom_measure m ON 'custom_' || m.id = a.measure WHERE a.id IN (?)"
+        }
+        AuditTable::CustomMeasure => "SELECT id, name FROM custom_measure WHERE id IN (?)",
         // Their wording needs nothing from the record.
         AuditTable::Intake | AuditTable::Addendum | AuditTable::Settings | AuditTable::KeyFile => {
             return None;
@@ -199,8 +204,15 @@ fn read(table: AuditTable, r: &Row<'_>, format: DateFormat) -> rusqlite::Result<
             word(r, 2)?.map(|kind| Detail::Practitioner { who: practitioner(&name, kind) })
         }
         AuditTable::Diagnosis => Some(Detail::Diagnosis { name: r.get(1)?, code: r.get(2)? }),
-        AuditTable::DiagnosisCatalogue | AuditTable::FactorVocabulary | AuditTable::InterventionCatalogue => {
-            Some(Detail::Entry { name: r.get(1)? })
+        AuditTable::DiagnosisCatalogue
+        | AuditTable::FactorVocabulary
+        | AuditTable::InterventionCatalogue
+        | AuditTable::CustomMeasure => Some(Detail::Entry { name: r.get(1)? }),
+        AuditTable::MeasureAdministration => {
+            let code: String = r.get(1)?;
+            let name = crate::measures::built_in(&code).map_or(code.clone(), |m| m.name.to_string());
+            let given_on = day(columns::date(r, 2)?, format);
+            Some(Detail::Session { note: format!("the {name} given on {given_on}") })
         }
         AuditTable::Formulation | AuditTable::Plan => Some(Detail::Version(r.get(1)?)),
         AuditTable::SessionNote => {

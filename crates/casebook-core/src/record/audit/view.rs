@@ -198,6 +198,7 @@ fn worded(
                 T::DiagnosisCatalogue => "the diagnosis catalogue",
                 T::FactorVocabulary => "the factor vocabulary",
                 T::InterventionCatalogue => "the intervention catalogue",
+                T::CustomMeasure => "the measures",
                 _ => return None,
             };
             if action == A::Created {
