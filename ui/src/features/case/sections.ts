@@ -12,6 +12,7 @@ export type Section =
   | 'sessions'
   | 'closing'
   | 'diagnoses'
+  | 'measures'
   | 'consents'
   | 'process'
   | 'details'
@@ -31,6 +32,7 @@ export const STEP_SECTION: Record<StepKind, Section> = {
 /** The other records of a case, after the workflow's steps. */
 export const MORE: { section: Section; label: string }[] = [
   { section: 'diagnoses', label: 'Diagnoses' },
+  { section: 'measures', label: 'Measures' },
   { section: 'consents', label: 'Consents' },
   { section: 'process', label: 'Process notes' },
   { section: 'details', label: 'Client & case details' },

@@ -1,6 +1,7 @@
 // A treatment plan as its form holds it, and as the engine takes it.
 
 import type { GoalInput, GoalStatus, InterventionEntryId, PlanInput, PlanView, Plissit } from '../../ipc';
+import { scoreValue } from '../measures/measures';
 
 export interface GoalRow {
   description: string;
@@ -9,6 +10,9 @@ export interface GoalRow {
   targetOn: string;
   status: GoalStatus;
   statusReason: string;
+  /** The code of the measure that tracks the goal ('' for none), and the score it aims for, as typed. */
+  targetMeasure: string;
+  targetScore: string;
 }
 
 export interface InterventionRow {
@@ -31,7 +35,16 @@ export interface PlanForm {
 }
 
 export function emptyGoal(): GoalRow {
-  return { description: '', measure: '', target: '', targetOn: '', status: 'active', statusReason: '' };
+  return {
+    description: '',
+    measure: '',
+    target: '',
+    targetOn: '',
+    status: 'active',
+    statusReason: '',
+    targetMeasure: '',
+    targetScore: '',
+  };
 }
 
 export function planForm(plan: PlanView | null): PlanForm {
@@ -46,6 +59,8 @@ export function planForm(plan: PlanView | null): PlanForm {
       targetOn: g.targetOn,
       status: g.status,
       statusReason: g.statusReason ?? '',
+      targetMeasure: g.targetMeasure ?? '',
+      targetScore: g.targetScore === null ? '' : String(g.targetScore),
     })),
     interventions: plan.interventions.map((v) => ({
       entry: v.entry,
@@ -74,6 +89,8 @@ export function planInput(f: PlanForm): PlanInput {
         targetOn: g.targetOn,
         status: g.status,
         statusReason: g.status === 'revised' || g.status === 'discontinued' ? blank(g.statusReason) : null,
+        targetMeasure: g.targetMeasure === '' ? null : g.targetMeasure,
+        targetScore: g.targetMeasure === '' ? null : scoreValue(g.targetScore),
       }),
     ),
     interventions: f.interventions.map((v) => ({

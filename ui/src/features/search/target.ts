@@ -18,6 +18,7 @@ const ADDENDUM_SECTION: Record<string, Section> = {
   intake: 'intake',
   formulation: 'formulation',
   plan: 'plan',
+  measure: 'measures',
 };
 
 export function targetOf(hit: SearchHit, terms: SearchTerm[]): SearchTarget {
