@@ -1,7 +1,8 @@
 //! What needs the therapist: session notes to sign (late ones first, then those turning late),
-//! plan reviews overdue or due within a week, drafts left open, consents expiring or lately
-//! expired, referrals waiting on a doctor for weeks, and an overdue backup. The home screen lists
-//! them; each names the case and the record, so the window opens the place it is resolved.
+//! measures given and not signed, plan reviews overdue or due within a week, drafts left open,
+//! consents expiring or lately expired, referrals waiting on a doctor for weeks, and an overdue
+//! backup. The home screen lists them; each names the case and the record, so the window opens
+//! the place it is resolved.
 //!
 //! Everything is computed from the record when asked, never stored, and each part is an index
 //! lookup (unsigned notes through `session_note_unsigned`, which holds only them), so the list
@@ -13,6 +14,7 @@ use crate::clock::Clock;
 use crate::columns::{self, SqlDate, TextEnum};
 use crate::consent::ConsentKind;
 use crate::error::Result;
+use crate::measures::AdministrationId;
 use crate::medical::RuleOutStatus;
 use crate::notebook::OpenNotebook;
 use crate::record::{LATE_AFTER_HOURS, RecordKind, RecordRef, load_stored};
@@ -46,6 +48,15 @@ pub enum DueItem {
         late_at: DateTime<Utc>,
         late: bool,
         /// The case is closed; its notes can still be signed.
+        case_closed: bool,
+    },
+    /// A measure given and not yet signed.
+    MeasureToSign {
+        case_id: CaseId,
+        client_name: String,
+        administration_id: AdministrationId,
+        measure_name: String,
+        given_on: NaiveDate,
         case_closed: bool,
     },
     /// The current plan's review date has passed or is within [`REVIEW_AHEAD_DAYS`].
@@ -93,6 +104,7 @@ impl DueItem {
                 (u8::from(!expired), expires_on.to_string())
             }
             DueItem::AwaitingRuleOut { since, .. } => (1, since.to_string()),
+            DueItem::MeasureToSign { given_on, .. } => (1, given_on.to_string()),
             DueItem::Draft { saved_at, .. } => (2, saved_at.to_rfc3339()),
             DueItem::Backup { .. } => (0, String::new()),
         }
@@ -120,6 +132,7 @@ pub fn due(open: &OpenNotebook, clock: &dyn Clock) -> Result<DueList> {
             "SELECT count(*) FROM session_note INDEXED BY session_note_unsigned WHERE signed_at IS NULL",
         )?
         .query_row([], |r| r.get(0))?;
+    items.extend(measures_to_sign(conn)?);
     items.extend(plan_reviews(conn, today)?);
     items.extend(consents(conn, today)?);
     items.extend(rule_outs(conn, today)?);
@@ -187,6 +200,37 @@ fn notes_to_sign(
             held_on,
             late_at,
             late: now > late_at,
+            case_closed,
+        });
+    }
+    Ok(items)
+}
+
+/// Measures given and not signed, oldest first (at most [`NOTES_LISTED`]).
+fn measures_to_sign(conn: &Connection) -> Result<Vec<DueItem>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.case_id, p.full_name, a.measure, a.given_on, c.status = 'closed'
+         FROM measure_administration a INDEXED BY measure_administration_unsigned
+         JOIN case_file c ON c.id = a.case_id
+         JOIN person p ON p.id = c.client_id
+         WHERE a.signed_at IS NULL
+         ORDER BY a.given_on, a.id
+         LIMIT ?1",
+    )?;
+    let rows = stmt
+        .query_map([NOTES_LISTED], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?, columns::date(r, 4)?, r.get(5)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut items = Vec::with_capacity(rows.len());
+    for (administration_id, case_id, client_name, code, given_on, case_closed) in rows {
+        let measure_name = crate::measures::find_measure(conn, "measure", &code).map_or(code, |m| m.name);
+        items.push(DueItem::MeasureToSign {
+            case_id,
+            client_name,
+            administration_id,
+            measure_name,
+            given_on,
             case_closed,
         });
     }

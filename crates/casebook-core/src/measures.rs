@@ -26,7 +26,7 @@ pub use load::{
     AdministrationView, CaseMeasures, ChangeSense, GoalProgress, SubscaleScore, Trend, TrendPoint, Whose,
     case_measures,
 };
-pub(crate) use load::{for_session, goal_progress};
+pub(crate) use load::{for_session, goal_progress, unsigned_count};
 
 crate::columns::row_id! {
     /// One administration of a measure to one person.
@@ -54,7 +54,11 @@ impl<'de> Deserialize<'de> for Points {
         let hundredths = value * 100.0;
         let rounded = hundredths.round();
         if !value.is_finite() || rounded.abs() > 100_000_000.0 || (hundredths - rounded).abs() > 1e-6 {
-            return Err(serde::de::Error::custom("a score is a number with at most two decimals"));
+            // "invalid value": the command's refusal says the argument holds a value out of range.
+            return Err(serde::de::Error::invalid_value(
+                serde::de::Unexpected::Other("a number with more than two decimals"),
+                &"a score with at most two decimals",
+            ));
         }
         Ok(Points(rounded as Score))
     }

@@ -46,6 +46,8 @@ text_enum! {
         ClosedCaseReadOnly = "closed_case_read_only",
         /// A case closes with every session note signed.
         UnsignedNotes = "unsigned_notes",
+        /// A case closes with every measure's administration signed.
+        UnsignedMeasures = "unsigned_measures",
         /// Reopening a closed case needs a reason.
         ReopenNeedsReason = "reopen_needs_reason",
         /// Only a closed case can be reopened.
@@ -104,6 +106,9 @@ impl Rule {
             }
             Rule::UnsignedNotes => {
                 "This case has session notes that are not signed. Sign them, with a reason for any that are late, before closing: a closed record is final."
+            }
+            Rule::UnsignedMeasures => {
+                "This case has measures that are not signed. Sign them (or correct them first) under Measures before closing: a closed record is final."
             }
             Rule::ReopenNeedsReason => "Reopening a closed case needs a reason.",
             Rule::CaseAlreadyOpen => "This case is open already.",

@@ -67,7 +67,11 @@ answers: Array<number>, subscales: Array<SubscaleScore>,
 /**
  * The answers raised the measure's risk prompt (PHQ-9 item 9 above 0).
  */
-riskRaised: boolean, riskAction: string | null, signedAt: string | null, signedBy: string | null, };
+riskRaised: boolean, 
+/**
+ * The item that raised it, numbered from 1 as the form numbers it (9 for PHQ-9).
+ */
+riskItem: number | null, riskAction: string | null, signedAt: string | null, signedBy: string | null, };
 
 export type AgeBand = "under_18" | "18_24" | "25_34" | "35_44" | "45_54" | "55_64" | "65_plus";
 
@@ -216,7 +220,11 @@ nextAppointment: string | null, sessionCount: number,
 /**
  * Session notes not signed yet (a closed case's too: signing is not editing).
  */
-unsignedNotes: number, retention: Retention, 
+unsignedNotes: number, 
+/**
+ * Measures given and not yet signed.
+ */
+unsignedMeasures: number, retention: Retention, 
 /**
  * Closings and reopenings, oldest first.
  */
@@ -362,7 +370,7 @@ export type DueItem = { "kind": "note_to_sign", caseId: CaseId, clientName: stri
 /**
  * The case is closed; its notes can still be signed.
  */
-caseClosed: boolean, } | { "kind": "plan_review", caseId: CaseId, clientName: string, reviewOn: string, overdue: boolean, } | { "kind": "draft", caseId: CaseId, clientName: string, 
+caseClosed: boolean, } | { "kind": "measure_to_sign", caseId: CaseId, clientName: string, administrationId: AdministrationId, measureName: string, givenOn: string, caseClosed: boolean, } | { "kind": "plan_review", caseId: CaseId, clientName: string, reviewOn: string, overdue: boolean, } | { "kind": "draft", caseId: CaseId, clientName: string, 
 /**
  * Which form: `intake`, `formulation`, `plan`, `session`, `consent`, `release`,
  * `referral`, `ruleout`, `diagnosis`, `process`, `closing`, `reopen`, `addendum`, or
@@ -873,7 +881,7 @@ export type RetentionProfile = "south_africa" | "apa";
 
 export type RiskScreen = "not_screened" | "none_identified" | "low" | "moderate" | "high";
 
-export type Rule = "intake_first" | "partner_involvement_consent" | "couples_session_consent" | "partner_own_consent" | "no_partner" | "partner_not_added" | "release_consent" | "formulation_needs_intake" | "plan_needs_formulation" | "plan_review_date" | "closed_case_read_only" | "unsigned_notes" | "reopen_needs_reason" | "case_already_open" | "intake_completed" | "consent_not_current" | "note_signed" | "signer_name_missing" | "already_signed" | "late_note_reason" | "addendum_needs_final" | "record_final";
+export type Rule = "intake_first" | "partner_involvement_consent" | "couples_session_consent" | "partner_own_consent" | "no_partner" | "partner_not_added" | "release_consent" | "formulation_needs_intake" | "plan_needs_formulation" | "plan_review_date" | "closed_case_read_only" | "unsigned_notes" | "unsigned_measures" | "reopen_needs_reason" | "case_already_open" | "intake_completed" | "consent_not_current" | "note_signed" | "signer_name_missing" | "already_signed" | "late_note_reason" | "addendum_needs_final" | "record_final";
 
 export type RuleOutEntry = { status: RuleOutStatus, onDate: string, note: string | null, recordedAt: string, };
 
@@ -1012,7 +1020,11 @@ interventions: Array<InterventionView>,
  */
 previous: PreviousNote | null, };
 
-export type SessionSummary = { id: SessionId, kind: SessionKind, format: NoteFormat, heldOn: string, startsAt: string, endsAt: string, modality: Modality, riskScreen: RiskScreen, signed: boolean, };
+export type SessionSummary = { id: SessionId, kind: SessionKind, format: NoteFormat, heldOn: string, startsAt: string, endsAt: string, modality: Modality, riskScreen: RiskScreen, signed: boolean, 
+/**
+ * Who was present.
+ */
+present: Array<PersonId>, };
 
 export type SessionView = { id: SessionId, caseId: CaseId, kind: SessionKind, body: NoteBody, heldOn: string, startsAt: string, endsAt: string, modality: Modality, present: Array<PersonId>, othersPresent: string | null, goalsAddressed: Array<GoalId>, interventionsUsed: Array<SessionIntervention>, homeworkReviewed: string | null, homeworkSet: string | null, measuresGiven: string | null, 
 /**

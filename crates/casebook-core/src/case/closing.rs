@@ -134,6 +134,9 @@ pub fn close_case(
     if !due::unsigned_note_ids(&tx, id)?.is_empty() {
         return Err(Rule::UnsignedNotes.refuse());
     }
+    if crate::measures::unsigned_count(&tx, id)? > 0 {
+        return Err(Rule::UnsignedMeasures.refuse());
+    }
     tx.execute(
         "INSERT INTO case_event (case_id, kind, on_date, closing_reason, reason, discharge_summary, recorded_at)
          VALUES (?1, 'closed', ?2, ?3, ?4, ?5, ?6)",

@@ -58,6 +58,8 @@ pub struct CaseView {
     pub session_count: u32,
     /// Session notes not signed yet (a closed case's too: signing is not editing).
     pub unsigned_notes: u32,
+    /// Measures given and not yet signed.
+    pub unsigned_measures: u32,
     pub retention: Retention,
     /// Closings and reopenings, oldest first.
     pub history: Vec<CaseEvent>,
@@ -141,6 +143,7 @@ pub fn get_case(open: &OpenNotebook, clock: &dyn Clock, id: CaseId) -> Result<Ca
         next_appointment: g.next_appointment.filter(|_| row.status == CaseStatus::Open),
         session_count: facts.sessions,
         unsigned_notes: crate::due::unsigned_count(conn, id)?,
+        unsigned_measures: crate::measures::unsigned_count(conn, id)?,
         history: closing::history(conn, id)?,
     })
 }

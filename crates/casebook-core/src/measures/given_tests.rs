@@ -499,3 +499,54 @@ fn a_goal_can_aim_at_a_score_and_shows_each_persons_progress() {
     let next = plan::save_plan(nb, clock, case.id, input).unwrap();
     assert_eq!(next.goals[0].target_score, Some(Points(2200)));
 }
+
+#[test]
+fn an_unsigned_measure_is_due_counted_on_its_case_and_holds_its_closing() {
+    let mut f = Fixture::new();
+    let case = f.new_case(false);
+    let intake = f.intake_session(&case);
+    f.sign_all_notes(case.id);
+    let mut input = phq9_input(case.client.id, intake.held_on, 1);
+    input.session_id = Some(intake.id);
+    let given = give(&mut f, &case, input).unwrap();
+    assert_eq!(given.risk_item, Some(9), "numbered as the form numbers it");
+    let sessions = session::list_sessions(f.nb(), case.id).unwrap();
+    assert_eq!(sessions[0].present, vec![case.client.id]);
+    let (nb, clock) = f.parts();
+    let due = crate::due::due(nb, clock).unwrap();
+    let listed: Vec<_> = due
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            crate::due::DueItem::MeasureToSign { administration_id, measure_name, .. } => {
+                Some((*administration_id, measure_name.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(listed, [(given.id, "PHQ-9".to_string())]);
+    let view = crate::case::get_case(nb, clock, case.id).unwrap();
+    assert_eq!((view.unsigned_notes, view.unsigned_measures), (0, 1));
+    let close = crate::case::CloseCase {
+        closed_on: f.today(),
+        reason: crate::case::ClosingReason::GoalsAchieved,
+        reason_note: None,
+        discharge_summary: "Goals met.".into(),
+        sign_notes: Vec::new(),
+    };
+    let r = refused(&mut f, |f| {
+        let (nb, clock) = f.parts();
+        crate::case::close_case(nb, clock, case.id, close.clone())
+    });
+    assert_eq!(rule_of(r), Rule::UnsignedMeasures.as_str());
+    let (nb, clock) = f.parts();
+    record::sign_record(nb, clock, RecordRef::Measure(given.id), record::SignInput::default()).unwrap();
+    assert!(
+        !crate::due::due(nb, clock)
+            .unwrap()
+            .items
+            .iter()
+            .any(|i| matches!(i, crate::due::DueItem::MeasureToSign { .. }))
+    );
+    crate::case::close_case(nb, clock, case.id, close).unwrap();
+}

@@ -61,6 +61,8 @@ pub struct AdministrationView {
     pub subscales: Vec<SubscaleScore>,
     /// The answers raised the measure's risk prompt (PHQ-9 item 9 above 0).
     pub risk_raised: bool,
+    /// The item that raised it, numbered from 1 as the form numbers it (9 for PHQ-9).
+    pub risk_item: Option<u32>,
     pub risk_action: Option<String>,
     pub signed_at: Option<DateTime<Utc>>,
     pub signed_by: Option<String>,
@@ -145,6 +147,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
             answers: Vec::new(),
             subscales: Vec::new(),
             risk_raised: false,
+            risk_item: None,
             risk_action: r.get(10)?,
             signed_at: columns::opt_instant(r, 11)?,
             signed_by: r.get(12)?,
@@ -170,6 +173,7 @@ impl Catalogue {
             v.band = m.band(v.total.0).map(|b| b.label.clone());
             let answers: Vec<Option<u8>> = v.answers.iter().copied().map(Some).collect();
             v.risk_raised = m.raises_risk(&answers);
+            v.risk_item = m.risk_item.filter(|_| v.risk_raised).map(|i| i + 1);
             v.subscales = row
                 .subscales
                 .unwrap_or_default()
@@ -327,4 +331,14 @@ pub(crate) fn goal_progress(
     }
     out.sort_by_key(|p| (p.whose != Whose::Client, p.person_id));
     Ok(out)
+}
+
+/// How many administrations of a case are not signed.
+pub(crate) fn unsigned_count(conn: &Connection, case_id: CaseId) -> Result<u32> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM measure_administration INDEXED BY measure_administration_unsigned
+             WHERE case_id = ?1 AND signed_at IS NULL",
+        )?
+        .query_row([case_id], |r| r.get(0))?)
 }

@@ -24,6 +24,8 @@ pub struct SessionSummary {
     pub modality: Modality,
     pub risk_screen: RiskScreen,
     pub signed: bool,
+    /// Who was present.
+    pub present: Vec<crate::person::PersonId>,
 }
 
 /// What the workflow and the cases list need to know about a case's sessions.
@@ -75,8 +77,9 @@ pub fn list_sessions(open: &OpenNotebook, case_id: CaseId) -> Result<Vec<Session
     let conn = open.store().conn();
     case::load_row(conn, case_id)?;
     let mut stmt = conn.prepare(
-        "SELECT id, kind, format, held_on, starts_at, ends_at, modality, risk_screen, signed_at IS NOT NULL
-         FROM session_note WHERE case_id = ?1 ORDER BY held_on, starts_at, id",
+        "SELECT id, kind, format, held_on, starts_at, ends_at, modality, risk_screen, signed_at IS NOT NULL,
+                (SELECT group_concat(person_id) FROM session_present p WHERE p.session_id = s.id)
+         FROM session_note s WHERE case_id = ?1 ORDER BY held_on, starts_at, id",
     )?;
     let rows = stmt.query_map([case_id], |r| {
         Ok(SessionSummary {
@@ -89,6 +92,12 @@ pub fn list_sessions(open: &OpenNotebook, case_id: CaseId) -> Result<Vec<Session
             modality: r.get(6)?,
             risk_screen: r.get(7)?,
             signed: r.get(8)?,
+            present: r
+                .get::<_, Option<String>>(9)?
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(|id| id.parse().ok().map(crate::person::PersonId))
+                .collect(),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

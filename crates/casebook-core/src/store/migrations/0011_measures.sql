@@ -41,6 +41,8 @@ CREATE TABLE measure_administration (
 ) STRICT;
 CREATE INDEX measure_administration_by_case ON measure_administration (case_id, measure, person_id, given_on, id);
 CREATE INDEX measure_administration_by_session ON measure_administration (session_id) WHERE session_id IS NOT NULL;
+-- Administrations not yet signed, for what is due and for closing a case (as for session notes).
+CREATE INDEX measure_administration_unsigned ON measure_administration (case_id, given_on) WHERE signed_at IS NULL;
 
 CREATE TRIGGER guard_measure_administration_update BEFORE UPDATE ON measure_administration WHEN OLD.signed_at IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'signed items no longer change'); END;
