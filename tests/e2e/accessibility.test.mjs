@@ -254,6 +254,18 @@ test('every screen has no serious or critical accessibility violation, light and
     await axe.check('process-notes');
     await click(s, 'new-process-note');
     await axe.check('process-note-form');
+    await openSection(s, 'measures');
+    await s.waitFor('[data-testid="measures-view"]');
+    await axe.check('measures-empty');
+    await click(s, 'give-measure');
+    await chooseByText(s, '[data-testid="measure-choice"]', 'PHQ-9');
+    await s.waitFor('[data-testid="item-8-1"]');
+    await s.execute(`document.querySelector('[data-testid="item-8-1"]').closest('label').click();`);
+    await s.waitFor('[data-testid="risk-prompt"]');
+    await axe.check('measure-form-phq9-risk');
+    await chooseByText(s, '[data-testid="measure-choice"]', 'FSFI');
+    await s.waitFor('[data-testid="score-entry"]');
+    await axe.check('measure-form-score-entry');
     await openSection(s, 'history');
     await s.waitFor('[data-testid="case-history"]');
     await axe.check('history');
@@ -339,7 +351,7 @@ test('the demo notebook, its cases and a flagged summary have no serious or crit
     );
     await s.waitForText('[data-testid="case-title"]', (t) => t.includes('Blake'));
     await axe.check('demo-case-overview');
-    for (const name of ['partner', 'medical', 'formulation', 'plan', 'diagnoses', 'consents', 'history', 'sessions']) {
+    for (const name of ['partner', 'medical', 'formulation', 'plan', 'measures', 'diagnoses', 'consents', 'history', 'sessions']) {
       await openSection(s, name);
       await axe.check(`demo-${name}`);
     }

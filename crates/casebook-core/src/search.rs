@@ -62,6 +62,8 @@ text_enum! {
         /// A closing (its reason and discharge summary) or a reopening.
         CaseEvent = "case_event",
         Diagnosis = "diagnosis",
+        /// A measure's administration: the action taken on the risk its answers raised.
+        Measure = "measure",
     }
 }
 
@@ -535,6 +537,7 @@ fn source_sql(kind: SearchKind, field: &str) -> String {
         (SearchKind::ProcessNote, _) => ("process_note", "id"),
         (SearchKind::CaseEvent, _) => ("case_event", "id"),
         (SearchKind::Diagnosis, _) => ("diagnosis", "id"),
+        (SearchKind::Measure, _) => ("measure_administration", "id"),
     };
     format!("SELECT {field} FROM {table} WHERE {id} = ?1 AND ?2 IS NOT NULL")
 }
@@ -605,6 +608,7 @@ pub fn kind_label(kind: SearchKind) -> &'static str {
         SearchKind::ProcessNote => "Process note",
         SearchKind::CaseEvent => "Closing or reopening",
         SearchKind::Diagnosis => "Diagnosis",
+        SearchKind::Measure => "Measure",
     }
 }
 
@@ -631,6 +635,7 @@ pub fn field_label(kind: SearchKind, field: &str) -> String {
         (SearchKind::Session, "homework_set") => "Homework set",
         (SearchKind::Session, "measures_given") => "Measures given",
         (SearchKind::Session, "risk_action") => "Risk action",
+        (SearchKind::Measure, "risk_action") => "Action taken on the risk item",
         (SearchKind::Session, "medical_updates") => "Medical updates",
         (SearchKind::Formulation, "problem_statement") => "Problem statement",
         (SearchKind::Formulation, "nodal_point") => "Nodal point",

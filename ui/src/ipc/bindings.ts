@@ -907,7 +907,7 @@ field: string,
  */
 kindLabel: string, fieldLabel: string, dated: string, private: boolean, snippet: Array<SnippetPart>, };
 
-export type SearchKind = "case" | "intake" | "session" | "formulation" | "plan" | "plan_goal" | "consent" | "referral" | "rule_out" | "addendum" | "process_note" | "case_event" | "diagnosis";
+export type SearchKind = "case" | "intake" | "session" | "formulation" | "plan" | "plan_goal" | "consent" | "referral" | "rule_out" | "addendum" | "process_note" | "case_event" | "diagnosis" | "measure";
 
 export type SearchRequest = { 
 /**

@@ -550,3 +550,30 @@ fn an_unsigned_measure_is_due_counted_on_its_case_and_holds_its_closing() {
     );
     crate::case::close_case(nb, clock, case.id, close).unwrap();
 }
+
+#[test]
+fn the_action_taken_on_a_risk_item_is_searchable_and_follows_its_corrections() {
+    let mut f = Fixture::new();
+    let case = f.new_case(false);
+    let mut input = phq9_input(case.client.id, f.days_ago(4), 1);
+    input.risk_action = Some("Agreed a safety plan and the crisis line number.".into());
+    let given = give(&mut f, &case, input.clone()).unwrap();
+    let find = |f: &mut Fixture, words: &str| -> Vec<(crate::search::SearchKind, i64, String)> {
+        let request = crate::search::SearchRequest { text: words.into(), ..Default::default() };
+        crate::search::search(f.nb(), &request)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| (h.kind, h.record_id, h.field_label))
+            .collect()
+    };
+    assert_eq!(
+        find(&mut f, "crisis"),
+        [(crate::search::SearchKind::Measure, given.id.0, "Action taken on the risk item".to_string())]
+    );
+    input.risk_action = Some("Agreed a safety plan with the locum.".into());
+    let (nb, clock) = f.parts();
+    update_measure(nb, clock, given.id, input).unwrap();
+    assert!(find(&mut f, "crisis").is_empty(), "the corrected words are gone");
+    assert_eq!(find(&mut f, "locum").len(), 1);
+}

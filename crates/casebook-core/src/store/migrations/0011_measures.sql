@@ -49,6 +49,25 @@ BEGIN SELECT RAISE(ABORT, 'signed items no longer change'); END;
 CREATE TRIGGER guard_measure_administration_delete BEFORE DELETE ON measure_administration WHEN OLD.signed_at IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'signed items no longer change'); END;
 
+-- Search (migration 8's index): the action taken on a risk that a measure's answers raised is
+-- text the therapist wrote, so it is indexed like every other record's, as kind 14.
+CREATE VIEW search_src_measure AS
+          SELECT (14 << 48) | (a.id << 8) | 1 AS key, a.risk_action AS body, a.case_id, 'measure' AS kind, a.id AS record_id, 'risk_action' AS field, a.given_on AS dated FROM measure_administration a;
+CREATE TRIGGER search_measure_administration_insert AFTER INSERT ON measure_administration BEGIN
+    DELETE FROM search_index WHERE rowid BETWEEN (14 << 48) | ((NEW.id) << 8) AND (14 << 48) | ((NEW.id) << 8) | 255;
+    INSERT INTO search_index (rowid, body, scope, case_id, kind, record_id, field, dated)
+    SELECT key, body, 'case' || case_id, case_id, kind, record_id, field, dated FROM search_src_measure WHERE record_id = (NEW.id) AND body <> '';
+END;
+CREATE TRIGGER search_measure_administration_update AFTER UPDATE ON measure_administration BEGIN
+    DELETE FROM search_index WHERE rowid BETWEEN (14 << 48) | ((OLD.id) << 8) AND (14 << 48) | ((OLD.id) << 8) | 255;
+    DELETE FROM search_index WHERE rowid BETWEEN (14 << 48) | ((NEW.id) << 8) AND (14 << 48) | ((NEW.id) << 8) | 255;
+    INSERT INTO search_index (rowid, body, scope, case_id, kind, record_id, field, dated)
+    SELECT key, body, 'case' || case_id, case_id, kind, record_id, field, dated FROM search_src_measure WHERE record_id = (NEW.id) AND body <> '';
+END;
+CREATE TRIGGER search_measure_administration_delete AFTER DELETE ON measure_administration BEGIN
+    DELETE FROM search_index WHERE rowid BETWEEN (14 << 48) | ((OLD.id) << 8) AND (14 << 48) | ((OLD.id) << 8) | 255;
+END;
+
 -- A plan goal may name a measure and the score it aims for.
 ALTER TABLE plan_goal ADD COLUMN target_measure TEXT CHECK (length(target_measure) BETWEEN 1 AND 40);
 ALTER TABLE plan_goal ADD COLUMN target_score INTEGER;
