@@ -173,6 +173,24 @@ fn check_rules(conn: &Connection, case_id: CaseId, a: &AdministrationInput) -> R
     Ok(())
 }
 
+/// What follows a write of an administration in the same change: the case marked changed, the
+/// audit entry, and the signature when it is signed as it is saved.
+fn audited(
+    tx: &audit::Change<'_>,
+    case_id: CaseId,
+    id: AdministrationId,
+    action: AuditAction,
+    signer: Option<String>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    case::touch(tx, case_id, &columns::instant_text(now))?;
+    audit::append(tx, action, Target::in_case(AuditTable::MeasureAdministration, id.0, case_id))?;
+    if let Some(name) = signer {
+        record::sign_in(tx, RecordRef::Measure(id), &name, now, None)?;
+    }
+    Ok(())
+}
+
 /// Gives a measure to a person of the case.
 pub fn record_measure(
     open: &mut OpenNotebook,
@@ -204,15 +222,7 @@ pub fn record_measure(
         ],
     )?;
     let id = AdministrationId(tx.last_insert_rowid());
-    case::touch(&tx, case_id, &at)?;
-    audit::append(
-        &tx,
-        AuditAction::Created,
-        Target::in_case(AuditTable::MeasureAdministration, id.0, case_id),
-    )?;
-    if let Some(name) = signer {
-        record::sign_in(&tx, RecordRef::Measure(id), &name, now, None)?;
-    }
+    audited(&tx, case_id, id, AuditAction::Created, signer, now)?;
     tx.commit()?;
     tracing::info!(case = %case_id, administration = %id, measure = %v.measure.code, "measure given");
     load::administration(open.store().conn(), id)
@@ -258,15 +268,7 @@ pub fn update_measure(
             at
         ],
     )?;
-    case::touch(&tx, case_id, &at)?;
-    audit::append(
-        &tx,
-        AuditAction::Edited,
-        Target::in_case(AuditTable::MeasureAdministration, id.0, case_id),
-    )?;
-    if let Some(name) = signer {
-        record::sign_in(&tx, RecordRef::Measure(id), &name, now, None)?;
-    }
+    audited(&tx, case_id, id, AuditAction::Edited, signer, now)?;
     tx.commit()?;
     tracing::info!(case = %case_id, administration = %id, "measure corrected");
     load::administration(open.store().conn(), id)
