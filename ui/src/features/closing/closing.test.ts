@@ -69,6 +69,43 @@ describe('closing and reopening', () => {
     expect((await engine.getCase({ id: kase.id })).status).toBe('open');
   });
 
+  it('says which measures are not signed, shows the engine’s refusal if she closes anyway, and opens the measures', async () => {
+    const { user, engine } = await openNotebook(async (engine) => {
+      const kase = await engine.createCase({ input: newCase('Ada Example') });
+      await throughIntake(engine, kase);
+      const [note] = await engine.unsignedNotes({ caseId: kase.id });
+      if (note?.kind === 'note_to_sign') {
+        await engine.signRecord({ record: { kind: 'session_note', id: note.sessionId }, input: { lateReason: 'Written up late.' } });
+      }
+      for (const givenOn of ['2025-03-03', '2025-03-07']) {
+        await engine.recordMeasure({
+          caseId: kase.id,
+          input: { personId: kase.client.id, measure: 'core10', givenOn, answers: [], total: 12, subscales: [], sign: false },
+        });
+      }
+    });
+    await openCase(user, 'Ada Example');
+    await goTo(user, 'closing');
+    const notice = await screen.findByTestId('close-unsigned-measures');
+    expect(notice).toHaveTextContent('2 measures are not signed.');
+    expect(notice).toHaveTextContent('Sign them (or correct them first) under Measures.');
+    expect(screen.queryByTestId('close-unsigned')).not.toBeInTheDocument();
+
+    await user.type(screen.getByTestId('discharge-summary'), 'Goals met.');
+    await user.click(screen.getByTestId('close-case'));
+    const refusal = await screen.findByTestId('workflow-error');
+    expect(refusal).toHaveAttribute('data-rule', 'unsigned_measures');
+    expect(refusal).toHaveTextContent(
+      'This case has measures that are not signed. Sign them (or correct them first) under Measures before closing: a closed record is final.',
+    );
+    expect((await engine.getCase({ id: 1 })).status).toBe('open');
+    expect(screen.queryByTestId('read-only-banner')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('close-open-measures'));
+    expect(screen.getByTestId('case-section')).toHaveAttribute('data-section', 'measures');
+    expect(await screen.findAllByTestId('measure-unsigned')).toHaveLength(2);
+  });
+
   it('reopens only with a reason, and keeps the history', async () => {
     const { user } = await openNotebook(async (engine) => void (await engine.openDemoNotebook()));
     await openCase(user, 'Emery Fictional');

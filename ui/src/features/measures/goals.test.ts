@@ -95,7 +95,7 @@ describe('plan goals tracked with a measure', () => {
 
 describe('measures in a session note', () => {
   it('lists the measures given in the session, and a risk their answers raised', async () => {
-    const { user } = await openNotebook(async (engine) => {
+    const { user, engine } = await openNotebook(async (engine) => {
       const kase = await engine.createCase({ input: newCase('Ada Example') });
       await throughIntake(engine, kase);
       const note = await engine.recordSession({ caseId: kase.id, input: sessionInput(kase, { measuresGiven: 'PHQ-9 on paper.' }) });
@@ -121,10 +121,10 @@ describe('measures in a session note', () => {
     expect(within(detail).getByTestId('session-measures')).toHaveTextContent('PHQ-9, Ada Example: 9 (Mild)');
     // The free text stays beside it.
     expect(detail).toHaveTextContent('PHQ-9 on paper.');
-    await waitFor(() =>
-      expect(within(detail).getByTestId('session-measure-risk')).toHaveTextContent(
-        'PHQ-9 item 9 answered above 0 — action: Asked directly: passive thoughts, no plan. Safety plan agreed.',
-      ),
+    // The administration names the item that raised the risk: no catalogue is read for it.
+    expect(within(detail).getByTestId('session-measure-risk')).toHaveTextContent(
+      'PHQ-9 item 9 answered above 0 — action: Asked directly: passive thoughts, no plan. Safety plan agreed.',
     );
+    expect(engine.count('listMeasures')).toBe(0);
   });
 });

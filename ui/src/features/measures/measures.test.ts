@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { CaseView } from '../../ipc';
-import { goTo, newCase, openCase, openNotebook, throughIntake } from '../../test/cases';
+import { goTo, newCase, openCase, openNotebook, sessionInput, throughIntake } from '../../test/cases';
 import type { TestEngine } from '../../test/engine';
 
 /** Ada's case through the intake (the therapist's name set, so saving can sign). */
@@ -214,6 +214,80 @@ describe('giving a measure', () => {
     expect(within(screen.getByTestId('measure-detail')).getByText(/In the intake session of 3 Mar 2025/)).toBeInTheDocument();
     const [given] = (await engine.caseMeasures({ caseId: 1 })).administrations;
     expect(given).toMatchObject({ givenOn: '2025-03-03', sessionId: 1, total: 12, band: 'Clinical range' });
+  });
+});
+
+describe('who was in the session', () => {
+  it('offers only the sessions the chosen person attended, and clears one they did not', async () => {
+    const { user } = await openNotebook(async (engine) => {
+      const kase = await ada(engine, { hasPartner: true });
+      await engine.recordConsent({
+        caseId: kase.id,
+        input: {
+          givenBy: kase.client.id,
+          terms: { kind: 'partner_involvement', scope: 'The plan may be shared.', secretsPolicy: 'none' },
+          givenOn: '2025-03-03',
+          method: 'written',
+        },
+      });
+      const partner = await engine.addPartner({ caseId: kase.id, input: { fullName: 'Sam Example', lacksCapacity: false } });
+      await engine.recordConsent({
+        caseId: kase.id,
+        input: { givenBy: partner.id, terms: { kind: 'partner_own', role: 'co_client' }, givenOn: '2025-03-03', method: 'written' },
+      });
+      await engine.recordSession({
+        caseId: kase.id,
+        input: sessionInput(kase, { kind: 'partner', heldOn: '2025-03-05', present: [partner.id] }),
+      });
+      await engine.recordSession({
+        caseId: kase.id,
+        input: sessionInput(kase, { kind: 'couples', heldOn: '2025-03-07', present: [kase.client.id, partner.id] }),
+      });
+    });
+    const form = await giveForm(user);
+    const choices = () =>
+      within(within(form).getByTestId('measure-session'))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    // The client: the couples session and the intake, not the partner's own session.
+    expect(choices()).toEqual(['Not in a session', 'Couples · 7 Mar 2025, 10:00', 'Intake session · 3 Mar 2025, 10:00']);
+    expect(within(form).getByTestId('measure-session-hint')).toHaveTextContent('The sessions Ada Example attended');
+
+    // The intake chosen for the client, then the partner: the partner was not there, so it is cleared.
+    await user.selectOptions(within(form).getByTestId('measure-session'), within(form).getByRole('option', { name: /Intake session/ }));
+    expect(within(form).getByTestId('measure-date')).toHaveValue('3 Mar 2025');
+    await user.click(within(form).getByLabelText('Sam Example (partner)'));
+    expect(choices()).toEqual(['Not in a session', 'Couples · 7 Mar 2025, 10:00', 'Partner session · 5 Mar 2025, 10:00']);
+    expect(within(form).getByTestId('measure-session')).toHaveValue('');
+    // A session both attended stays chosen when the person changes; its date is its own.
+    await user.selectOptions(within(form).getByTestId('measure-session'), within(form).getByRole('option', { name: /Couples · 7 Mar/ }));
+    expect(within(form).getByTestId('measure-date')).toHaveValue('7 Mar 2025');
+    await user.click(within(form).getByLabelText('Ada Example (client)'));
+    expect(within(form).getByTestId('measure-session')).toHaveValue(within(form).getByRole('option', { name: /Couples · 7 Mar/ }).getAttribute('value'));
+  });
+});
+
+describe('measures to sign', () => {
+  it('counts them on the overview, which opens the measures, and counts again once one is signed', async () => {
+    const { user } = await openNotebook(async (engine) => {
+      const kase = await ada(engine);
+      await engine.recordMeasure({ caseId: kase.id, input: phq9(kase, '2025-03-03', [1, 1, 1, 1, 1, 1, 1, 0, 0]) });
+      await engine.recordMeasure({ caseId: kase.id, input: phq9(kase, '2025-03-07', [1, 1, 0, 0, 0, 0, 0, 0, 0]) });
+    });
+    await openCase(user, 'Ada Example');
+    const notice = await screen.findByTestId('overview-unsigned-measures');
+    expect(notice).toHaveTextContent('2 measures to sign.');
+    await user.click(within(notice).getByRole('button', { name: 'Open the measures' }));
+    expect(screen.getByTestId('case-section')).toHaveAttribute('data-section', 'measures');
+
+    const [newest] = await screen.findAllByTestId('measure-row');
+    await user.click(newest!);
+    const detail = await screen.findByTestId('measure-detail');
+    await user.click(await within(detail).findByTestId('sign-button'));
+    await waitFor(() => expect(within(screen.getByTestId('measure-list')).getAllByTestId('measure-signed')).toHaveLength(1));
+
+    await goTo(user, 'overview');
+    expect(await screen.findByTestId('overview-unsigned-measures')).toHaveTextContent('1 measure to sign.');
   });
 });
 

@@ -159,9 +159,8 @@ export function goalTarget(goal: GoalView, catalogue: MeasureView[]): string | n
   return `${name} ${aim} by ${formatDate(goal.targetOn)}`;
 }
 
-/** The measure's risk item (from 1) an administration answered above 0, in words. */
-export function riskWords(administration: AdministrationView, catalogue: MeasureView[]): string {
-  const item = measureOf(catalogue, administration.measure)?.riskItem;
-  const which = item != null ? `item ${item + 1}` : 'risk item';
+/** The item that raised an administration's risk prompt, in words: "PHQ-9 item 9 answered above 0". */
+export function riskWords(administration: Pick<AdministrationView, 'measureName' | 'riskItem'>): string {
+  const which = administration.riskItem !== null ? `item ${administration.riskItem}` : 'risk item';
   return `${administration.measureName} ${which} answered above 0`;
 }

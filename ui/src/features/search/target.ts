@@ -1,6 +1,7 @@
 // Where a search hit opens: the case, the section that shows the record, and for a session note
-// (or an addendum to one) the note itself. Sections are the window's; the engine says only which
-// record holds the words.
+// (or an addendum to one) the note itself, for a measure (or an addendum to one) the administration.
+// Sections are the window's; the engine says only which record holds the words. What is due on
+// the home screen opens the same way, with no words to mark.
 
 import type { SearchHit, SearchTerm } from '../../ipc';
 import type { Section } from '../case/sections';
@@ -10,6 +11,8 @@ export type SearchTarget = {
   section: Section;
   /** The session note to open, when the words are in one or in its addendum. */
   sessionId: number | null;
+  /** The measure's administration to open, in the measures section. */
+  administrationId?: number | null;
   terms: SearchTerm[];
 };
 
@@ -47,6 +50,7 @@ export function targetOf(hit: SearchHit, terms: SearchTerm[]): SearchTarget {
       return at('medical');
     case 'addendum': {
       const section = ADDENDUM_SECTION[hit.parentKind ?? ''] ?? 'history';
+      if (hit.parentKind === 'measure') return { ...at(section), administrationId: hit.parentId };
       return at(section, hit.parentKind === 'session_note' ? hit.parentId : null);
     }
     case 'process_note':
@@ -55,6 +59,8 @@ export function targetOf(hit: SearchHit, terms: SearchTerm[]): SearchTarget {
       return at('closing');
     case 'diagnosis':
       return at('diagnoses');
+    case 'measure':
+      return { ...at('measures'), administrationId: hit.recordId };
   }
 }
 
@@ -69,5 +75,6 @@ export const KIND_CHOICES: { value: string; label: string; kinds: SearchHit['kin
   { value: 'medical', label: 'Referrals and rule-outs', kinds: ['referral', 'rule_out'] },
   { value: 'addendum', label: 'Addenda', kinds: ['addendum'] },
   { value: 'diagnosis', label: 'Diagnoses', kinds: ['diagnosis'] },
+  { value: 'measure', label: 'Measures', kinds: ['measure'] },
   { value: 'case', label: 'Names and case details', kinds: ['case', 'case_event'] },
 ];
