@@ -295,7 +295,12 @@ pub(crate) fn goal_progress(
     measure: &str,
     target: Score,
 ) -> Result<Vec<GoalProgress>> {
-    let Some(m) = custom::find(conn, "targetMeasure", measure).ok() else { return Ok(Vec::new()) };
+    // A code the catalogue no longer knows has no progress to show; a failed read is an error.
+    let m = match custom::find(conn, "targetMeasure", measure) {
+        Ok(m) => m,
+        Err(Error::Invalid { .. }) => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
     let mut stmt = conn.prepare_cached(
         "SELECT a.person_id, CASE WHEN a.person_id = c.client_id THEN 'client' ELSE 'partner' END,
                 a.total, a.given_on
