@@ -60,7 +60,8 @@ bench: setup-test ui-build
 	cargo build --release -p casebook -p casebook-hello $(FEATURES),casebook-hello/custom-protocol
 	CASEBOOK_BENCH_NOTEBOOK="$$(cat $(TARGET)/tmp/scale-notebook.path)" CASEBOOK_BENCH_HELLO="$$(realpath $(TARGET)/release/casebook-hello)" \
 	  CASEBOOK_E2E_TESTS=tests/e2e/bench/window.bench.mjs scripts/e2e.sh $(TARGET)/release/casebook | grep -E '^# bench:' | sed 's/^# //'
-	@echo "bench: release binary size: $$(stat -c %s $(TARGET)/release/casebook) bytes ($$(du -h $(TARGET)/release/casebook | cut -f1)), target at most 25 MB stripped"
+	@echo "bench: release binary size (casebook-app): $$(stat -c %s $(TARGET)/release/casebook-app) bytes ($$(du -h $(TARGET)/release/casebook-app | cut -f1)), target at most 25 MB stripped"
+	@echo "bench: launcher size (casebook): $$(stat -c %s $(TARGET)/release/casebook) bytes ($$(du -h $(TARGET)/release/casebook | cut -f1))"
 	@for deb in $(TARGET)/release/bundle/deb/*.deb; do [ -e "$$deb" ] && echo "bench: .deb size: $$(stat -c %s "$$deb") bytes ($$(du -h "$$deb" | cut -f1))"; done; true
 
 # Release packages (.deb and .rpm, offline; no AppImage: its bundler downloads) under

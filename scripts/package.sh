@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 npx tauri build --bundles deb,rpm
 echo "package: AppImage skipped (its bundler needs a download; build it on a machine with network: npx tauri build --bundles appimage)"
 target="${CARGO_TARGET_DIR:-target}"
-for f in "$target"/release/casebook "$target"/release/bundle/deb/*.deb "$target"/release/bundle/rpm/*.rpm; do
+for f in "$target"/release/casebook "$target"/release/casebook-app "$target"/release/bundle/deb/*.deb "$target"/release/bundle/rpm/*.rpm; do
   if [ -e "$f" ]; then
     echo "package: $f: $(stat -c %s "$f") bytes ($(du -h "$f" | cut -f1))"
   fi

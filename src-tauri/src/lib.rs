@@ -11,6 +11,7 @@ pub mod cli;
 mod host;
 mod logging;
 pub mod wipe;
+mod wiping_env;
 
 include!("command_names.rs");
 
@@ -49,13 +50,6 @@ pub fn run() {
         |var: &str| std::env::var_os(var).map(std::path::PathBuf::from).filter(|p| p.is_absolute());
     options.backup_dir = options.backup_dir.take().or_else(|| from_env(cli::BACKUP_DIR_ENV));
     options.export_dir = options.export_dir.take().or_else(|| from_env(cli::EXPORT_DIR_ENV));
-    let pdf = match casebook_pdf::Renderer::new() {
-        Ok(pdf) => pdf,
-        Err(err) => {
-            eprintln!("casebook: the PDF fonts could not be loaded: {err}");
-            std::process::exit(2);
-        }
-    };
     let location = match Location::resolve(options.notebook.clone(), std::env::var_os(NOTEBOOK_ENV)) {
         Ok(location) => location,
         Err(err) => {
@@ -67,7 +61,7 @@ pub fn run() {
     config.idle_limit_override = options.idle_lock_seconds.map(|s| chrono::Duration::seconds(i64::from(s)));
     let claim = location.claim();
     let notebook = Notebook::new(config, Arc::new(SystemClock));
-    let pdf = Arc::new(pdf);
+    let pdf = Arc::new(casebook_pdf::Renderer::new());
 
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

@@ -8,5 +8,6 @@ fn main() {
         // would only repeat it at a high cost.
         casebook_core::store::c_allocator_wipes_freed_memory();
     }
+    casebook_shell::wipe::spare_the_webkit_processes();
     casebook_shell::run();
 }

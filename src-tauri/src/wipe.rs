@@ -60,17 +60,13 @@ unsafe fn wipe(ptr: *mut u8, len: usize) {
     std::sync::atomic::compiler_fence(std::sync::atomic::Ordering::SeqCst);
 }
 
-/// The variable that marks a process already started with the C allocator's wiping on.
-const WIPING_MARK: &str = "CASEBOOK_MALLOC_WIPES";
+pub use crate::wiping_env::WIPING_MARK;
 
-/// Starts this program again, once, with glibc's allocator set to overwrite what C code frees
-/// (GTK, WebKit's side of the IPC, SQLite): `MALLOC_PERTURB_` fills freed blocks, and the
-/// per-thread cache that would skip that fill is turned off (`glibc.malloc.tcache_count=0`).
-/// These are read only when a process starts, hence the new start. GSlice and WebKit's own
-/// allocator (bmalloc, which holds IPC request bodies such as the unlock call's) are sent to
-/// malloc too (`G_SLICE=always-malloc`, `Malloc=1`), so the same wiping covers them.
-/// The WebKit processes inherit the same settings. Does nothing where it was already done, or
-/// when the restart fails (the app then runs without it, and says so in its log).
+/// Starts this program again, once, with the environment that makes glibc, GSlice and WebKit's
+/// allocator overwrite what C code frees (GTK, WebKit's side of the IPC, SQLite), see
+/// `wiping_env.rs`. The launcher (`casebook`) starts the app that way already, so this only acts
+/// when `casebook-app` is started directly. Does nothing where it was already done, or when the
+/// restart fails (the app then runs without it, and says so in its log).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 pub fn restart_with_wiping_malloc() {
     use std::os::unix::process::CommandExt;
@@ -78,19 +74,7 @@ pub fn restart_with_wiping_malloc() {
         return;
     }
     let Ok(exe) = std::env::current_exe() else { return };
-    let mut tunables = std::env::var("GLIBC_TUNABLES").unwrap_or_default();
-    if !tunables.is_empty() {
-        tunables.push(':');
-    }
-    tunables.push_str("glibc.malloc.tcache_count=0");
-    let err = std::process::Command::new(exe)
-        .args(std::env::args_os().skip(1))
-        .env(WIPING_MARK, "1")
-        .env("GLIBC_TUNABLES", tunables)
-        .env("MALLOC_PERTURB_", "90")
-        .env("G_SLICE", "always-malloc")
-        .env("Malloc", "1")
-        .exec();
+    let err = crate::wiping_env::wiping_command(&exe).exec();
     eprintln!("casebook: could not restart with memory wiping on ({}); continuing without it", err.kind());
 }
 
@@ -103,7 +87,39 @@ pub fn c_allocator_wipes() -> bool {
     cfg!(all(target_os = "linux", target_env = "gnu"))
         && std::env::var_os(WIPING_MARK).is_some()
         && std::env::var("MALLOC_PERTURB_").is_ok_and(|v| v.parse::<u8>().is_ok_and(|b| b != 0))
-        && std::env::var("GLIBC_TUNABLES").is_ok_and(|t| t.contains("glibc.malloc.tcache_count=0"))
+        && tcache_off(std::env::var_os("GLIBC_TUNABLES"))
+}
+
+/// Takes glibc's and WebKit's wiping settings out of the environment the WebKit processes inherit,
+/// once this process has read them: the web page's process is ended at every lock
+/// ([`crate::restart_page`]), so its memory goes with it, and the network process never carries
+/// the page's calls (the app's schemes go from the web process to this one; the memory test's
+/// scan finds nothing in it, open or locked). Both then use their own allocators, which keeps
+/// the page's memory and start at what a plain Tauri app costs (issue 13). `G_SLICE` stays: GLib
+/// reads it here only at its first slice, after `main` has begun. Call before any thread starts.
+pub fn spare_the_webkit_processes() {
+    let tunables: Vec<String> = std::env::var("GLIBC_TUNABLES")
+        .unwrap_or_default()
+        .split(':')
+        .filter(|t| !t.is_empty() && *t != crate::wiping_env::TCACHE_OFF)
+        .map(str::to_owned)
+        .collect();
+    #[allow(unsafe_code)]
+    // SAFETY: called from `main` before the app starts any thread.
+    unsafe {
+        std::env::remove_var("MALLOC_PERTURB_");
+        std::env::remove_var("Malloc");
+        if tunables.is_empty() {
+            std::env::remove_var("GLIBC_TUNABLES");
+        } else {
+            std::env::set_var("GLIBC_TUNABLES", tunables.join(":"));
+        }
+    }
+}
+
+/// Whether `value` of GLIBC_TUNABLES turns the per-thread cache off.
+fn tcache_off(value: Option<std::ffi::OsString>) -> bool {
+    value.is_some_and(|v| v.to_string_lossy().split(':').any(|t| t == crate::wiping_env::TCACHE_OFF))
 }
 
 #[cfg(test)]
@@ -127,5 +143,23 @@ mod tests {
         let mut v: Vec<u8> = Vec::with_capacity(1);
         v.extend_from_slice(b"still whole after growing");
         assert_eq!(v, b"still whole after growing");
+    }
+
+    #[test]
+    fn the_wiping_start_sets_every_allocator_setting_and_keeps_other_tunables() {
+        let command = crate::wiping_env::wiping_command(std::path::Path::new("/usr/bin/casebook-app"));
+        let env: std::collections::HashMap<_, _> = command
+            .get_envs()
+            .map(|(k, v)| (k.to_string_lossy().into_owned(), v.map(|v| v.to_string_lossy().into_owned())))
+            .collect();
+        assert_eq!(env["CASEBOOK_MALLOC_WIPES"].as_deref(), Some("1"));
+        assert_eq!(env["MALLOC_PERTURB_"].as_deref(), Some("90"));
+        assert_eq!(env["G_SLICE"].as_deref(), Some("always-malloc"));
+        assert_eq!(env["Malloc"].as_deref(), Some("1"));
+        assert!(tcache_off(env["GLIBC_TUNABLES"].clone().map(Into::into)));
+        let tunables = |s: &str| Some(std::ffi::OsString::from(s));
+        assert!(tcache_off(tunables("glibc.malloc.check=0:glibc.malloc.tcache_count=0")));
+        assert!(!tcache_off(tunables("glibc.malloc.tcache_count=07")));
+        assert!(!tcache_off(None));
     }
 }

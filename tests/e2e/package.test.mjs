@@ -14,9 +14,13 @@ test('the .deb holds the app, its desktop entry and icons, and the app starts', 
     t.skip('no unpacked package (run scripts/package-test.sh)');
     return;
   }
-  const binary = join(root, 'usr/bin/casebook');
-  assert.ok(existsSync(binary), 'usr/bin/casebook');
-  assert.ok(statSync(binary).mode & 0o111, 'the binary is executable');
+  // `casebook` (the launcher, which the desktop entry runs) starts `casebook-app` beside it.
+  for (const name of ['casebook', 'casebook-app']) {
+    const binary = join(root, 'usr/bin', name);
+    assert.ok(existsSync(binary), `usr/bin/${name}`);
+    assert.ok(statSync(binary).mode & 0o111, `${name} is executable`);
+  }
+  assert.ok(statSync(join(root, 'usr/bin/casebook')).size < 2 * 1024 * 1024, 'the launcher is small');
   const desktop = readdirSync(join(root, 'usr/share/applications')).filter((f) => f.endsWith('.desktop'));
   assert.equal(desktop.length, 1, 'one desktop entry');
   const entry = readFileSync(join(root, 'usr/share/applications', desktop[0]), 'utf8');

@@ -29,7 +29,7 @@ fn ms(d: Duration) -> f64 {
 
 fn main() {
     let mut seeded = support::seed(50, &support::canaries);
-    let renderer = casebook_pdf::Renderer::new().unwrap();
+    let renderer = casebook_pdf::Renderer::new();
     let dir = tempfile::tempdir().unwrap();
     let clock = seeded.clock.clone();
     let case = seeded.case_id;

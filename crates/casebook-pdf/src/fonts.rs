@@ -44,7 +44,7 @@ impl Loaded {
     fn new(data: &'static [u8]) -> Result<Loaded> {
         let broken = || Error::Corrupt("A font built into Casebook could not be read.".into());
         let font_ref = FontRef::new(data).map_err(|_| broken())?;
-        let font = Font::new(data.to_vec().into(), 0).ok_or_else(broken)?;
+        let font = Font::new(data.into(), 0).ok_or_else(broken)?;
         let units_per_em = f32::from(font_ref.head().map_err(|_| broken())?.units_per_em());
         Ok(Loaded {
             font,
@@ -109,5 +109,20 @@ impl Fonts {
                 KrillaGlyph::new(id, advance, 0.0, 0.0, 0.0, i..i + c.len_utf8(), None)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_face_parses_and_measures() {
+        let fonts = Fonts::load().expect("the built-in fonts parse");
+        for face in [Face::Regular, Face::Bold, Face::Italic] {
+            let wide = fonts.width(face, 10.0, "Supervision summary");
+            assert!(wide > 50.0 && wide < 150.0, "{face:?}: {wide}");
+            assert!(fonts.width(face, 10.0, "W") > fonts.width(face, 10.0, "i"));
+        }
     }
 }

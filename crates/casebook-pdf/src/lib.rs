@@ -21,21 +21,33 @@ mod summary;
 use casebook_core::Result;
 use casebook_core::export::{PaperSize, PdfRenderer, ReferralLetter, SupervisionSummary};
 
-/// Renders summaries and letters; holds the parsed fonts, so keep one for the app's lifetime.
-#[derive(Debug)]
+/// Renders summaries and letters; parses the fonts on the first document and keeps them, so keep
+/// one for the app's lifetime. Nothing is read at start: most sessions export nothing, and the
+/// window's cold start and idle memory do not pay for the fonts (issue 13).
+#[derive(Debug, Default)]
 pub struct Renderer {
-    fonts: fonts::Fonts,
+    fonts: std::sync::OnceLock<fonts::Fonts>,
 }
 
 impl Renderer {
-    pub fn new() -> Result<Renderer> {
-        Ok(Renderer { fonts: fonts::Fonts::load()? })
+    pub fn new() -> Renderer {
+        Renderer::default()
+    }
+
+    /// The fonts, parsed on first use. A font that does not parse is a broken build; the
+    /// `every_face_parses` test catches it before a therapist could.
+    fn fonts(&self) -> Result<&fonts::Fonts> {
+        if let Some(fonts) = self.fonts.get() {
+            return Ok(fonts);
+        }
+        let loaded = fonts::Fonts::load()?;
+        Ok(self.fonts.get_or_init(|| loaded))
     }
 
     /// The supervision summary as PDF bytes.
     pub fn summary_pdf(&self, summary: &SupervisionSummary, paper: PaperSize) -> Result<Vec<u8>> {
         let started = std::time::Instant::now();
-        let bytes = summary::render(&self.fonts, summary, paper)?;
+        let bytes = summary::render(self.fonts()?, summary, paper)?;
         tracing::info!(
             bytes = bytes.len(),
             ms = started.elapsed().as_millis() as u64,
@@ -46,7 +58,7 @@ impl Renderer {
 
     /// The referral letter as PDF bytes.
     pub fn letter_pdf(&self, letter: &ReferralLetter, paper: PaperSize) -> Result<Vec<u8>> {
-        letter::render(&self.fonts, letter, paper)
+        letter::render(self.fonts()?, letter, paper)
     }
 }
 

@@ -19,7 +19,7 @@ fn the_demo_cases_export_de_identified() {
     config.vault = VaultConfig::fast_for_tests();
     let clock = ManualClock::new(Utc.with_ymd_and_hms(2025, 9, 1, 12, 0, 0).unwrap());
     let mut demo = create_demo_notebook(config, Arc::new(clock.clone())).unwrap();
-    let renderer = casebook_pdf::Renderer::new().unwrap();
+    let renderer = casebook_pdf::Renderer::new();
     let open = demo.notebook.open_mut().unwrap();
     let opts = SummaryOptions::new("Is sensate focus the right next step?");
     for (i, case) in demo.cases.iter().enumerate() {
@@ -99,7 +99,7 @@ fn the_demo_couple_grown_to_twelve_sessions_is_brief_by_default() {
         clock.advance(chrono::Duration::days(7));
         session::record_session(open, &clock, case, input).unwrap();
     }
-    let renderer = casebook_pdf::Renderer::new().unwrap();
+    let renderer = casebook_pdf::Renderer::new();
     let pages = |opts: &SummaryOptions, name: &str| {
         let summary = export::supervision_summary(open, &clock, case, opts).unwrap();
         let charts = summary.section(SummarySection::Measures).is_some_and(|s| {

@@ -69,7 +69,7 @@ fn decided(
 
 /// Previews, then exports in `format` to `dir`, as the window does.
 fn export_summary(s: &mut Seeded, opts: SummaryOptions, format: ExportFormat, paper: PaperSize, path: &Path) {
-    let renderer = casebook_pdf::Renderer::new().unwrap();
+    let renderer = casebook_pdf::Renderer::new();
     let open = s.notebook.open_mut().unwrap();
     let (opts, preview) = decided(open, &s.clock, s.case_id, opts);
     let request =
@@ -170,7 +170,7 @@ fn a_referral_letter_is_identified_and_limited_to_what_the_consent_covers() {
     let mut s = seed(2, &canaries);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("letter.pdf");
-    let renderer = casebook_pdf::Renderer::new().unwrap();
+    let renderer = casebook_pdf::Renderer::new();
     let open = s.notebook.open_mut().unwrap();
     let draft = export::referral_letter_draft(open, &s.clock, s.referral).unwrap();
     let request = LetterExport {
@@ -216,7 +216,7 @@ fn an_unwritable_path_leaves_nothing_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("not-a-folder");
     std::fs::write(&blocker, b"x").unwrap();
-    let renderer = casebook_pdf::Renderer::new().unwrap();
+    let renderer = casebook_pdf::Renderer::new();
     let open = s.notebook.open_mut().unwrap();
     let opts = options(Identification::DeIdentified);
     let (opts, preview) = decided(open, &s.clock, s.case_id, opts);
@@ -266,7 +266,7 @@ fn mount(at: &Path, options: &str) -> Option<Mounted> {
 fn a_read_only_folder_or_a_full_disk_leaves_nothing() {
     let mut s = seed(3, &canaries);
     let dir = tempfile::tempdir().unwrap();
-    let renderer = casebook_pdf::Renderer::new().unwrap();
+    let renderer = casebook_pdf::Renderer::new();
     let open = s.notebook.open_mut().unwrap();
     let opts = options(Identification::DeIdentified);
     let (opts, preview) = decided(open, &s.clock, s.case_id, opts);

@@ -111,7 +111,7 @@ fn pdf_text(path: &Path) -> String {
 }
 
 fn rendered(measures: Measures, name: &str) -> (Vec<u8>, String) {
-    let renderer = casebook_pdf::Renderer::new().unwrap();
+    let renderer = casebook_pdf::Renderer::new();
     let bytes = renderer.summary_pdf(&summary(measures), PaperSize::A4).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);

@@ -132,7 +132,7 @@ impl Server {
         let shared: Arc<dyn Clock> = Arc::new(clock.clone());
         let notebook = Notebook::new(config, Arc::clone(&shared));
         let engine = Engine::new(notebook, claim, shared);
-        let pdf = casebook_pdf::Renderer::new().map_err(reply)?;
+        let pdf = casebook_pdf::Renderer::new();
         let host = ScriptedHost { export_dir, backup_dir, answers: Mutex::default(), pdf };
         let folder = root.path().join("notebook").display().to_string();
         let server = Server { _root: root, engine, clock, host };
