@@ -60,7 +60,7 @@ unsafe fn wipe(ptr: *mut u8, len: usize) {
     std::sync::atomic::compiler_fence(std::sync::atomic::Ordering::SeqCst);
 }
 
-pub use crate::wiping_env::WIPING_MARK;
+use crate::wiping_env::{TCACHE_OFF, WIPING_MARK};
 
 /// Starts this program again, once, with the environment that makes glibc, GSlice and WebKit's
 /// allocator overwrite what C code frees (GTK, WebKit's side of the IPC, SQLite), see
@@ -98,12 +98,7 @@ pub fn c_allocator_wipes() -> bool {
 /// the page's memory and start at what a plain Tauri app costs (issue 13). `G_SLICE` stays: GLib
 /// reads it here only at its first slice, after `main` has begun. Call before any thread starts.
 pub fn spare_the_webkit_processes() {
-    let tunables: Vec<String> = std::env::var("GLIBC_TUNABLES")
-        .unwrap_or_default()
-        .split(':')
-        .filter(|t| !t.is_empty() && *t != crate::wiping_env::TCACHE_OFF)
-        .map(str::to_owned)
-        .collect();
+    let tunables = without_tcache_off(&std::env::var("GLIBC_TUNABLES").unwrap_or_default());
     #[allow(unsafe_code)]
     // SAFETY: called from `main` before the app starts any thread.
     unsafe {
@@ -112,14 +107,19 @@ pub fn spare_the_webkit_processes() {
         if tunables.is_empty() {
             std::env::remove_var("GLIBC_TUNABLES");
         } else {
-            std::env::set_var("GLIBC_TUNABLES", tunables.join(":"));
+            std::env::set_var("GLIBC_TUNABLES", tunables);
         }
     }
 }
 
 /// Whether `value` of GLIBC_TUNABLES turns the per-thread cache off.
 fn tcache_off(value: Option<std::ffi::OsString>) -> bool {
-    value.is_some_and(|v| v.to_string_lossy().split(':').any(|t| t == crate::wiping_env::TCACHE_OFF))
+    value.is_some_and(|v| v.to_string_lossy().split(':').any(|t| t == TCACHE_OFF))
+}
+
+/// GLIBC_TUNABLES' other settings, as they were before the wiping start added its own.
+fn without_tcache_off(tunables: &str) -> String {
+    tunables.split(':').filter(|t| !t.is_empty() && *t != TCACHE_OFF).collect::<Vec<_>>().join(":")
 }
 
 #[cfg(test)]
@@ -146,7 +146,7 @@ mod tests {
     }
 
     #[test]
-    fn the_wiping_start_sets_every_allocator_setting_and_keeps_other_tunables() {
+    fn the_wiping_start_sets_every_allocator_setting_and_the_webkit_processes_get_back_the_rest() {
         let command = crate::wiping_env::wiping_command(std::path::Path::new("/usr/bin/casebook-app"));
         let env: std::collections::HashMap<_, _> = command
             .get_envs()
@@ -161,5 +161,14 @@ mod tests {
         assert!(tcache_off(tunables("glibc.malloc.check=0:glibc.malloc.tcache_count=0")));
         assert!(!tcache_off(tunables("glibc.malloc.tcache_count=07")));
         assert!(!tcache_off(None));
+        assert_eq!(
+            without_tcache_off("glibc.malloc.check=0:glibc.malloc.tcache_count=0"),
+            "glibc.malloc.check=0"
+        );
+        assert_eq!(without_tcache_off("glibc.malloc.tcache_count=0"), "");
+        assert_eq!(
+            without_tcache_off("a=1:glibc.malloc.tcache_count=07"),
+            "a=1:glibc.malloc.tcache_count=07"
+        );
     }
 }

@@ -7,7 +7,8 @@
 //! which holds IPC request bodies such as the unlock call's) are sent to malloc too
 //! (`G_SLICE=always-malloc`, `Malloc=1`), so the same wiping covers them. All are read when a
 //! process starts (bmalloc's before `main`), so they must be in place before the app's process
-//! starts; the WebKit processes it starts inherit them.
+//! starts. The app then takes them out of what its WebKit processes inherit
+//! (`wipe::spare_the_webkit_processes`).
 
 use std::path::Path;
 use std::process::Command;
