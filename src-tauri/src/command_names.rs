@@ -116,7 +116,7 @@ pub const COMMAND_ARGS: &[(&str, &[&str])] = &[
     ("create_case", &["input"]),
     ("update_case", &["id", "input"]),
     ("get_case", &["id"]),
-    ("list_cases", &["filter"]),
+    ("list_cases", &["filter", "limit"]),
     ("due", &[]),
     ("unsigned_notes", &["caseId"]),
     ("search", &["request"]),

@@ -98,7 +98,7 @@ test('hostile calls from the page get typed errors and write nothing', async () 
     const count = async () => {
       const [listed] = await invokeAll(s, [['list_cases', { filter }]]);
       assert.ok(listed.ok, JSON.stringify(listed));
-      return listed.value.length;
+      return listed.value.total;
     };
     assert.equal(await count(), 0);
 
@@ -124,6 +124,9 @@ test('hostile calls from the page get typed errors and write nothing', async () 
       ['get_case', { id: 2 ** 53 }],
       ['get_case', { id: null }],
       ['list_cases', { filter: { ...filter, status: CANARY } }],
+      ['list_cases', { filter, limit: -1 }],
+      ['list_cases', { filter, limit: 2 ** 40 }],
+      ['list_cases', { filter, limit: CANARY }],
       ['audit_log', { page: -5 }],
       ['update_settings', { settings: { therapistName: CANARY, autoLockMinutes: 1e9 } }],
       ['update_settings', { settings: { therapistName: 'a\u0000b' + CANARY, autoLockMinutes: 10 } }],

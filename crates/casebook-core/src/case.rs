@@ -17,7 +17,7 @@ mod view;
 pub use closing::{
     CaseEvent, CaseEventKind, CloseCase, ClosingReason, NoteToSign, ReopenCase, close_case, reopen_case,
 };
-pub use list::{CaseFilter, CaseListItem, list_cases};
+pub use list::{CaseFilter, CaseListItem, CaseListPage, list_case_page, list_cases};
 pub use record::{CaseDetails, Difficulty, NewCase, create_case, list_difficulties, update_case};
 pub use retention::{Retention, RetentionProfile, retention_profile, set_retention_profile};
 pub use view::{CaseView, PartnerView, get_case};

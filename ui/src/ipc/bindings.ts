@@ -190,6 +190,16 @@ nextAppointment: string | null, reviewOn: string | null, reviewOverdue: boolean,
  */
 unsignedNotes: number, };
 
+export type CaseListPage = { 
+/**
+ * The first `limit` cases that match, in the list's order.
+ */
+items: Array<CaseListItem>, 
+/**
+ * How many cases match in all.
+ */
+total: number, };
+
 export type CaseMeasures = { 
 /**
  * Newest first.

@@ -1,7 +1,7 @@
 // Generated from the command table (crates/casebook-core/src/api/table.rs) by `make bindings`.
 // Do not edit: add a command to the table and run `make bindings`.
 
-import type { AddendumInput, AddendumView, AdministrationId, AdministrationInput, AdministrationView, AuditEntryView, AuditPage, BackupFileView, BackupMade, BackupPreferences, BackupStatus, CaseDetails, CaseFilter, CaseId, CaseListItem, CaseMeasures, CaseView, CatalogueEntry, CatalogueEntryId, CatalogueEntryInput, CloseCase, ConsentId, ConsentInput, ConsentView, CustomMeasureInput, DemoNotebookView, DiagnosisId, DiagnosisInput, DiagnosisView, Difficulty, DraftInfo, DraftView, DueItem, DueList, ExportResult, FactorTerm, FactorTermId, FactorTermInput, FormulationInput, FormulationView, FullExportResult, IntakeInput, IntakeSectionInfo, IntakeView, InterventionEntry, InterventionEntryId, InterventionEntryInput, LetterExport, MeasureView, MedicalView, NewCase, NoteFormat, NotebookStatus, PersonId, PersonInput, PersonView, PlanInput, PlanView, PractitionerId, PractitionerInput, PractitionerView, ProcessNoteId, ProcessNoteInput, ProcessNoteView, RecordRef, RecoveryCodeView, ReferralId, ReferralInput, ReferralLetterDraft, ReferralView, ReopenCase, RestoreCredential, RestoreDone, RestorePreview, RetentionProfile, RuleOutInput, SearchRequest, SearchResults, SessionId, SessionInput, SessionPrefill, SessionSummary, SessionView, Settings, SignInput, SigningView, SummaryExport, SummaryOptions, SummarySectionInfo, SupervisionSummary, VerificationReport, WithdrawConsent } from './bindings';
+import type { AddendumInput, AddendumView, AdministrationId, AdministrationInput, AdministrationView, AuditEntryView, AuditPage, BackupFileView, BackupMade, BackupPreferences, BackupStatus, CaseDetails, CaseFilter, CaseId, CaseListPage, CaseMeasures, CaseView, CatalogueEntry, CatalogueEntryId, CatalogueEntryInput, CloseCase, ConsentId, ConsentInput, ConsentView, CustomMeasureInput, DemoNotebookView, DiagnosisId, DiagnosisInput, DiagnosisView, Difficulty, DraftInfo, DraftView, DueItem, DueList, ExportResult, FactorTerm, FactorTermId, FactorTermInput, FormulationInput, FormulationView, FullExportResult, IntakeInput, IntakeSectionInfo, IntakeView, InterventionEntry, InterventionEntryId, InterventionEntryInput, LetterExport, MeasureView, MedicalView, NewCase, NoteFormat, NotebookStatus, PersonId, PersonInput, PersonView, PlanInput, PlanView, PractitionerId, PractitionerInput, PractitionerView, ProcessNoteId, ProcessNoteInput, ProcessNoteView, RecordRef, RecoveryCodeView, ReferralId, ReferralInput, ReferralLetterDraft, ReferralView, ReopenCase, RestoreCredential, RestoreDone, RestorePreview, RetentionProfile, RuleOutInput, SearchRequest, SearchResults, SessionId, SessionInput, SessionPrefill, SessionSummary, SessionView, Settings, SignInput, SigningView, SummaryExport, SummaryOptions, SummarySectionInfo, SupervisionSummary, VerificationReport, WithdrawConsent } from './bindings';
 
 /** Every command of the engine, one method each. Every method may reject with an `ErrorReply`. */
 export interface Commands {
@@ -41,8 +41,8 @@ export interface Commands {
   updateCase(args: { id: CaseId; input: CaseDetails }): Promise<CaseView>;
   /** `get_case` */
   getCase(args: { id: CaseId }): Promise<CaseView>;
-  /** `list_cases` */
-  listCases(args: { filter: CaseFilter }): Promise<Array<CaseListItem>>;
+  /** `list_cases`: The first `limit` cases that match (all without one), and how many match. */
+  listCases(args: { filter: CaseFilter; limit: number | null }): Promise<CaseListPage>;
   /** `due`: What needs the therapist: notes to sign, reviews, drafts, consents, rule-outs, backup. */
   due(): Promise<DueList>;
   /** `unsigned_notes`: A case's unsigned session notes, as closing it offers to sign them. */
@@ -331,7 +331,7 @@ export const COMMANDS: Record<keyof Commands, readonly [CommandName, readonly st
   createCase: ['create_case', ['input']],
   updateCase: ['update_case', ['id', 'input']],
   getCase: ['get_case', ['id']],
-  listCases: ['list_cases', ['filter']],
+  listCases: ['list_cases', ['filter', 'limit']],
   due: ['due', []],
   unsignedNotes: ['unsigned_notes', ['caseId']],
   search: ['search', ['request']],

@@ -112,8 +112,9 @@ commands! {
         cx.open(|open, clock| case::get_case(open, clock, id))
     }
 
-    fn list_cases(cx, filter: case::CaseFilter) -> Vec<case::CaseListItem> {
-        cx.open(|open, clock| case::list_cases(open, clock, filter))
+    /// The first `limit` cases that match (all without one), and how many match.
+    fn list_cases(cx, filter: case::CaseFilter, limit: Option<u32>) -> case::CaseListPage {
+        cx.open(|open, clock| case::list_case_page(open, clock, filter, limit))
     }
 
     /// What needs the therapist: notes to sign, reviews, drafts, consents, rule-outs, backup.

@@ -165,7 +165,7 @@ fn a_call_runs_the_engine_and_answers_json() {
     let code = engine.call(&host, "create_notebook", &json!({"passphrase": "harbour lantern quietly"}));
     assert!(code.unwrap().unwrap()["groups"].is_array());
     let cases = engine.call(&host, "list_cases", &json!({"filter": {}})).unwrap().unwrap();
-    assert_eq!(cases, json!([]));
+    assert_eq!(cases, json!({"items": [], "total": 0}));
     // A dialog the host cancels writes nothing and answers null.
     assert_eq!(engine.call(&host, "export_everything", &Value::Null).unwrap().unwrap(), Value::Null);
     assert_eq!(engine.call(&host, "choose_backup_folder", &Value::Null).unwrap().unwrap(), Value::Null);
@@ -181,7 +181,11 @@ fn the_generated_client_has_every_command_with_its_types() {
         assert!(client.contains(&format!("['{name}', [")), "{name}");
     }
     assert!(client.contains("createCase(args: { input: NewCase }): Promise<CaseView>;"));
-    assert!(client.contains("listCases(args: { filter: CaseFilter }): Promise<Array<CaseListItem>>;"));
+    assert!(
+        client.contains(
+            "listCases(args: { filter: CaseFilter; limit: number | null }): Promise<CaseListPage>;"
+        )
+    );
     assert!(client.contains("notebookStatus(): Promise<NotebookStatus>;"));
     assert!(client.contains("getPlan(args: { caseId: CaseId }): Promise<PlanView | null>;"));
     let names = command_names_rs();

@@ -2,8 +2,9 @@
 //! filtered by status, stage and a part of the client's name.
 //!
 //! The stage is computed per case (it is never stored), so filtering by stage happens after the
-//! computation, from facts read for every case in one statement (see [`rows`]). Name matching is
-//! done here rather than in SQL so that it folds case for every script, not only ASCII.
+//! computation, from facts read in one statement (see [`rows`]). Status and name narrow the
+//! cases inside that statement; names are matched by the store's own SQL function, which folds
+//! case for every script, not only ASCII as SQLite's `LIKE` does.
 
 use super::record::Difficulty;
 use super::{CaseId, CaseStatus};
@@ -50,6 +51,32 @@ pub struct CaseListItem {
     pub unsigned_notes: u32,
 }
 
+/// The first cases of the list and how many match: what the window draws, a page at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseListPage {
+    /// The first `limit` cases that match, in the list's order.
+    pub items: Vec<CaseListItem>,
+    /// How many cases match in all.
+    pub total: u32,
+}
+
+/// The first `limit` cases that match `filter` (all of them without a limit), and their number.
+/// A keystroke in the window's search carries one page of rows, not a thousand (issue 13).
+pub fn list_case_page(
+    open: &OpenNotebook,
+    clock: &dyn Clock,
+    filter: CaseFilter,
+    limit: Option<u32>,
+) -> Result<CaseListPage> {
+    let mut items = list_cases(open, clock, filter)?;
+    let total = u32::try_from(items.len()).unwrap_or(u32::MAX);
+    if let Some(limit) = limit {
+        items.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    }
+    Ok(CaseListPage { items, total })
+}
+
 /// The cases that match `filter`, open ones first, then by client name.
 pub fn list_cases(open: &OpenNotebook, clock: &dyn Clock, filter: CaseFilter) -> Result<Vec<CaseListItem>> {
     let needle = input::opt_line("name", filter.name.as_deref(), MAX_NAME_CHARS)?.map(|n| n.to_lowercase());
@@ -57,16 +84,7 @@ pub fn list_cases(open: &OpenNotebook, clock: &dyn Clock, filter: CaseFilter) ->
     let today = columns::today(clock);
     let mut difficulties = difficulties_by_case(conn)?;
     let mut items = Vec::new();
-    for row in rows(conn)? {
-        if filter.status.is_some_and(|s| s != row.status) {
-            continue;
-        }
-        if let Some(needle) = &needle {
-            let names = [Some(&row.client_name), row.partner_name.as_ref()];
-            if !names.into_iter().flatten().any(|n| n.to_lowercase().contains(needle.as_str())) {
-                continue;
-            }
-        }
+    for row in rows(conn, filter.status, needle.as_deref())? {
         let stage = row.stage.stage();
         if filter.stage.is_some_and(|s| s != stage) {
             continue;
@@ -110,7 +128,9 @@ struct Row {
 /// the case page's `gather` runs ten small queries per case and counts every session. At 1,000
 /// cases and 100,000 notes that is the difference between about 130 ms and a few (issue 13).
 /// The two must agree; `tests::the_list_agrees_with_each_case_page` holds them to it.
-fn rows(conn: &Connection) -> Result<Vec<Row>> {
+/// The status and the name (`needle`, lowercased) narrow the cases first, so a search reads the
+/// facts of the cases it finds only.
+fn rows(conn: &Connection, status: Option<CaseStatus>, needle: Option<&str>) -> Result<Vec<Row>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT c.id, c.status, p.full_name, q.full_name, c.first_contact_on,
                 (SELECT {progress} FROM intake i WHERE i.case_id = c.id),
@@ -128,10 +148,13 @@ fn rows(conn: &Connection) -> Result<Vec<Row>> {
          LEFT JOIN partner pa ON pa.case_id = c.id
          LEFT JOIN person q ON q.id = pa.person_id
          LEFT JOIN plan pl ON pl.case_id = c.id
-              AND pl.version = (SELECT max(version) FROM plan WHERE case_id = c.id)",
+              AND pl.version = (SELECT max(version) FROM plan WHERE case_id = c.id)
+         WHERE (?1 IS NULL OR c.status = ?1)
+           AND (?2 IS NULL OR {name_has}(p.full_name, ?2) OR {name_has}(q.full_name, ?2))",
         progress = intake::PROGRESS,
+        name_has = crate::store::NAME_HAS,
     ))?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map(rusqlite::params![status, needle], |r| {
         let intake = intake::progress_of(r.get(5)?);
         let plan_made_on = columns::opt_instant(r, 10)?.map(plan::made_on);
         let last_after_intake = columns::opt_date(r, 11)?;

@@ -112,6 +112,67 @@ fn the_list_filters_by_status_stage_and_name() {
     assert_eq!(field_of(list_cases(nb, clock, too_long)), "name");
 }
 
+/// A page is the list's first cases in its order, with the number of all that match.
+#[test]
+fn a_page_of_the_list_is_its_first_cases_and_counts_them_all() {
+    let mut f = Fixture::new();
+    let first = f.days_ago(60);
+    let (nb, clock) = f.parts();
+    for name in ["Cy Page", "Ann Page", "Bo Page", "Dee Other"] {
+        create_case(nb, clock, new_case_input(name, first, false)).unwrap();
+    }
+    let all = list_cases(nb, clock, CaseFilter::default()).unwrap();
+    let page = list_case_page(nb, clock, CaseFilter::default(), Some(2)).unwrap();
+    assert_eq!(page.total, 4);
+    assert_eq!(page.items, all[..2].to_vec());
+    let pages = CaseFilter { name: Some("page".into()), ..CaseFilter::default() };
+    let found = list_case_page(nb, clock, pages.clone(), Some(2)).unwrap();
+    assert_eq!(found.total, 3);
+    assert_eq!(
+        found.items.iter().map(|c| c.client_name.as_str()).collect::<Vec<_>>(),
+        ["Ann Page", "Bo Page"]
+    );
+    assert_eq!(list_case_page(nb, clock, pages.clone(), None).unwrap().items.len(), 3);
+    assert_eq!(list_case_page(nb, clock, pages.clone(), Some(u32::MAX)).unwrap().items.len(), 3);
+    let none = list_case_page(nb, clock, pages, Some(0)).unwrap();
+    assert_eq!((none.items.len(), none.total), (0, 3));
+}
+
+/// The name and status narrow the cases inside the list's statement: a partner's name finds the
+/// case, SQL's wildcards are plain characters, folding covers every script, and a closed case is
+/// found by its status only.
+#[test]
+fn the_list_narrows_by_partner_name_literally_and_by_status() {
+    let mut f = Fixture::new();
+    let couple = f.new_case(true);
+    f.partner_consent(&couple);
+    f.add_partner(couple.id);
+    let first = f.days_ago(60);
+    let (nb, clock) = f.parts();
+    let closing = create_case(nb, clock, new_case_input("Émile 100%_Ďurović", first, false)).unwrap();
+    let find = |f: &mut Fixture, name: &str, status: Option<CaseStatus>| {
+        let (nb, clock) = f.parts();
+        let filter = CaseFilter { name: Some(name.into()), status, stage: None };
+        list_cases(nb, clock, filter).unwrap().iter().map(|c| c.id).collect::<Vec<_>>()
+    };
+    assert_eq!(find(&mut f, "sam ex", None), vec![couple.id], "the partner's name finds the case");
+    assert_eq!(find(&mut f, "ÉMILE", None), vec![closing.id]);
+    assert_eq!(find(&mut f, "ďUROVIĆ", None), vec![closing.id]);
+    assert_eq!(find(&mut f, "0%_ď", None), vec![closing.id]);
+    assert!(find(&mut f, "%", Some(CaseStatus::Open)).iter().all(|id| *id == closing.id));
+    assert!(find(&mut f, "_", None).iter().all(|id| *id == closing.id));
+    assert!(find(&mut f, "a%e", None).is_empty(), "a wildcard is a character, not a pattern");
+    f.intake_session(&closing);
+    f.sign_all_notes(closing.id);
+    let input = close_input(&f);
+    let (nb, clock) = f.parts();
+    close_case(nb, clock, closing.id, input).unwrap();
+    assert_eq!(find(&mut f, "émile", Some(CaseStatus::Closed)), vec![closing.id]);
+    assert!(find(&mut f, "émile", Some(CaseStatus::Open)).is_empty());
+    assert_eq!(find(&mut f, "example", Some(CaseStatus::Open)), vec![couple.id]);
+    assert!(find(&mut f, "example", Some(CaseStatus::Closed)).is_empty());
+}
+
 #[test]
 fn a_closed_case_is_read_only_and_shows_its_history() {
     let mut f = Fixture::new();

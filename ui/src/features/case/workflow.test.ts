@@ -115,7 +115,7 @@ describe('the case page', () => {
     expect(screen.getByText(/Where do the contributing factors converge/)).toBeInTheDocument();
     await user.click(screen.getByTestId('formulation-save'));
     expect(await screen.findByTestId('formulation-summary')).toHaveTextContent('Strict religious upbringing');
-    const [kase] = await engine.listCases({ filter: { status: null, stage: null, name: null } });
+    const [kase] = (await engine.listCases({ filter: { status: null, stage: null, name: null }, limit: null })).items;
     expect((await engine.getFormulation({ caseId: kase!.id }))?.factors).toEqual([
       { term: 2, label: 'Performance anxiety', p: 'perpetuating', domain: 'psychological', note: null },
       { term: null, label: 'Strict religious upbringing', p: 'predisposing', domain: 'psychological', note: null },

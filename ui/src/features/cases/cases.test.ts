@@ -50,18 +50,23 @@ describe('the cases list', () => {
     // The engine did the filtering: the list asked with the filter each time.
     expect(engine.calls.filter((c) => c.command === 'listCases').at(-1)?.args).toEqual({
       filter: { status: null, stage: null, name: 'nobody' },
+      limit: 60,
     });
   });
 
   it('draws a long list a page at a time, and the rest on demand', async () => {
-    const { user } = await openNotebook(async (engine) => {
+    const { user, engine } = await openNotebook(async (engine) => {
       for (let i = 0; i < 130; i++) await engine.createCase({ input: newCase(`Client ${String(i).padStart(3, '0')}`) });
     });
+    // The engine answers a page and the number of all: a keystroke never carries every case.
+    const limits = () => engine.calls.filter((c) => c.command === 'listCases').map((c) => (c.args as { limit: number }).limit);
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(60));
     expect(screen.getByTestId('shown-count')).toHaveTextContent('Showing 60 of 130 cases');
     expect(rowNames()[0]).toBe('Client 000');
+    expect(limits()).toEqual([60]);
     await user.click(screen.getByTestId('show-more'));
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(120));
+    expect(limits()).toEqual([60, 120]);
     expect(screen.getByTestId('show-more')).toHaveTextContent('Show 10 more');
     await user.click(screen.getByTestId('show-more'));
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(130));
@@ -71,6 +76,7 @@ describe('the cases list', () => {
     await user.type(screen.getByTestId('case-search'), 'client 1');
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(30));
     expect(screen.queryByTestId('show-more')).toBeNull();
+    expect(limits().at(-1)).toBe(60);
   });
 
   it('opens a case with the keyboard', async () => {
@@ -117,7 +123,7 @@ describe('a new case', () => {
     await user.click(screen.getByTestId('create-case'));
     expect(await screen.findByTestId('error-client.email')).toHaveTextContent('This is not an email address.');
     expect(screen.getByTestId('client-email')).toHaveFocus();
-    expect(await engine.listCases({ filter: { status: null, stage: null, name: null } })).toEqual([]);
+    expect(await engine.listCases({ filter: { status: null, stage: null, name: null }, limit: null })).toEqual({ items: [], total: 0 });
   });
 
   it('opens the new case at its first step', async () => {

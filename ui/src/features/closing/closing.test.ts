@@ -62,7 +62,7 @@ describe('closing and reopening', () => {
     await goTo(user, 'closing');
     await screen.findByTestId('close-unsigned');
     // Another window signs nothing, but the engine's answer is what counts: the rule is named.
-    const kase = (await engine.listCases({ filter: {} }))[0]!;
+    const kase = (await engine.listCases({ filter: {}, limit: 1 })).items[0]!;
     await expect(
       engine.closeCase({ id: kase.id, input: { closedOn: '2025-03-10', reason: 'goals_achieved', reasonNote: null, dischargeSummary: 'Done.', signNotes: [] } }),
     ).rejects.toMatchObject({ kind: 'workflow', rule: 'unsigned_notes' });

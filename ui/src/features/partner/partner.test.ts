@@ -109,7 +109,7 @@ describe('partner involvement', () => {
     );
     await waitFor(() => expect(screen.getByTestId('section-partner')).toHaveAttribute('data-state', 'blocked'));
     expect(screen.getByTestId('partner-sessions')).toHaveTextContent('Partner session');
-    const [blake] = await engine.listCases({ filter: { status: null, stage: null, name: 'Blake' } });
+    const [blake] = (await engine.listCases({ filter: { status: null, stage: null, name: 'Blake' }, limit: null })).items;
     expect((await engine.listSessions({ caseId: blake!.id })).filter((s) => s.kind === 'couples')).toHaveLength(4);
   });
 });

@@ -139,7 +139,7 @@ describe('restore from a backup', () => {
     await user.click(screen.getByTestId('restore-confirm'));
     await screen.findByTestId('app-shell');
     // The notebook is now the backup's.
-    expect((await engine.listCases({ filter: {} })).map((c) => c.clientName).sort()).toEqual(['Ada Example', 'Ben Sample', 'Cleo Test']);
+    expect((await engine.listCases({ filter: {}, limit: null })).items.map((c) => c.clientName).sort()).toEqual(['Ada Example', 'Ben Sample', 'Cleo Test']);
   });
 
   it('sends the recovery code with a new passphrase, and cancelling forgets the backup', async () => {
@@ -163,7 +163,7 @@ describe('restore from a backup', () => {
     // Nothing was restored: the notebook still opens with its own passphrase, and only with it.
     await expect(engine.unlock({ passphrase: GOOD })).rejects.toMatchObject({ kind: 'wrong_passphrase' });
     await engine.unlock({ passphrase: OTHER_GOOD });
-    expect(await engine.listCases({ filter: {} })).toEqual([]);
+    expect(await engine.listCases({ filter: {}, limit: null })).toEqual({ items: [], total: 0 });
   });
 });
 
