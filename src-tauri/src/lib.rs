@@ -8,6 +8,7 @@
 //! the first window) and dialog (save paths for exports).
 
 pub mod cli;
+mod first_page;
 mod host;
 mod logging;
 pub mod wipe;
@@ -90,7 +91,7 @@ pub fn run() {
             start_idle_timer(app.handle().clone());
             Ok(())
         })
-        .build(tauri::generate_context!());
+        .build(context());
     match app {
         Ok(app) => app.run(|handle, event| {
             if let tauri::RunEvent::Exit = event {
@@ -102,6 +103,13 @@ pub fn run() {
             std::process::exit(1);
         }
     }
+}
+
+/// The bundled page and its assets, the page served with the notebook's status in it.
+fn context() -> tauri::Context<tauri::Wry> {
+    let mut context = tauri::generate_context!();
+    first_page::WithStatus::wrap(&mut context);
+    context
 }
 
 /// Every call from the page goes to the engine's command table, off the main thread (so a 0.5 s

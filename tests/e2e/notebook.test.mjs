@@ -11,6 +11,9 @@ test('a notebook is created, locked, unlocked, re-keyed and recovered from the w
   const s = app.session;
   try {
     await app.shot('01-lock-screen-new');
+    // The shell wrote the status into the page, so the first frame was already this screen.
+    const from = await s.execute(`return performance.getEntriesByName('casebook:status').map((m) => m.detail);`);
+    assert.deepEqual(from, ['page']);
     // A weak passphrase is refused before anything is created.
     await (await s.waitFor('[data-testid="create-passphrase"]')).type('password123');
     await (await s.find('[data-testid="create-confirm"]')).type('password123');

@@ -15,6 +15,18 @@ describe('startup', () => {
     expect(screen.queryByTestId('create-form')).not.toBeInTheDocument();
   });
 
+  it('draws the lock screen at mount from the status the shell wrote into the page', () => {
+    const meta = document.createElement('meta');
+    meta.name = 'casebook-status';
+    meta.content = JSON.stringify({ exists: true, unlocked: false, folder: '/home/ana/Casebook', demo: false });
+    document.head.append(meta);
+    renderApp(EXISTING);
+    // No answer awaited: the first frame already holds the form, and the page no longer the meta.
+    expect(screen.getByTestId('unlock-form')).toBeInTheDocument();
+    expect(screen.getByTestId('lock-screen')).toHaveTextContent('/home/ana/Casebook');
+    expect(document.querySelector('meta[name="casebook-status"]')).toBeNull();
+  });
+
   it('goes straight to the notebook when the shell says it is already open', async () => {
     renderApp({ ...EXISTING, unlocked: true });
     expect(await screen.findByTestId('app-shell')).toBeInTheDocument();

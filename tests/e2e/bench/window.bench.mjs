@@ -41,8 +41,8 @@ function pssMiB(pids) {
 
 /**
  * Starts `application`, waits (polling every 10 ms) for `ready` to be displayed, and answers the
- * time from the start to the page's first frame with it: the `casebook:lock-drawn` mark both pages
- * set, read on the wall clock (the page's timeOrigin plus the mark), so WebDriver's polling, whose
+ * time from the start to the page's first frame with it drawn (style, layout and paint done): the
+ * `casebook:lock-drawn` mark both pages set in the first task after that frame, read on the wall clock (the page's timeOrigin plus the mark), so WebDriver's polling, whose
  * first call sometimes waits half a second for the navigation, is not counted.
  */
 async function coldStart(application, args, ready) {

@@ -47,16 +47,31 @@ export class Session {
     return 'status' in this.screen ? this.screen.status.folder : '';
   }
 
-  /** `note`: why the notebook is locked, when the shell restarted the page after a lock. */
-  async start(note: string | null = null): Promise<void> {
-    this.screen = { name: 'starting' };
+  /**
+   * `note`: why the notebook is locked, when the shell restarted the page after a lock. `early`:
+   * the status the shell wrote into the page (`statusFromPage`), shown at once so the first frame
+   * is the lock screen; the engine is asked all the same, and its answer wins if they differ.
+   */
+  async start(note: string | null = null, early: NotebookStatus | null = null): Promise<void> {
+    this.screen = early ? this.screenFor(early, note) : { name: 'starting' };
+    // What the state holds (a proxy of the object given), to know later whether it was replaced.
+    const first = this.screen;
+    // Read by the window bench and the end-to-end tests: when the first status was known, and from where.
+    if (early) performance.mark('casebook:status', { detail: 'page' });
     try {
       const status = await this.backend.notebookStatus();
-      performance.mark('casebook:status');
-      this.screen = status.unlocked ? { name: 'open', status } : { name: 'locked', status, note };
+      if (!early) performance.mark('casebook:status', { detail: 'engine' });
+      // The therapist may already have moved on from the first screen: then it is not replaced.
+      if (this.screen !== first) return;
+      if (early && sameStatus(early, status)) return;
+      this.screen = this.screenFor(status, note);
     } catch (error) {
-      this.screen = { name: 'unavailable', error: asErrorReply(error) };
+      if (this.screen === first) this.screen = { name: 'unavailable', error: asErrorReply(error) };
     }
+  }
+
+  private screenFor(status: NotebookStatus, note: string | null): Screen {
+    return status.unlocked ? { name: 'open', status } : { name: 'locked', status, note };
   }
 
   created(status: NotebookStatus, groups: string[]): void {
@@ -124,6 +139,32 @@ export class Session {
  * After a lock the shell ends the page's web process and loads the page again with
  * `#locked=<reason>`: the note the lock screen shows, read once and then removed from the URL.
  */
+function sameStatus(a: NotebookStatus, b: NotebookStatus): boolean {
+  return a.exists === b.exists && a.unlocked === b.unlocked && a.folder === b.folder && a.demo === b.demo;
+}
+
+/**
+ * The notebook's status as the shell wrote it into the page (`<meta name="casebook-status">`, see
+ * src-tauri/src/first_page.rs), or null when it is missing or not a status. The element is
+ * removed once read.
+ */
+export function statusFromPage(doc: Document): NotebookStatus | null {
+  const meta = doc.querySelector('meta[name="casebook-status"]');
+  if (!meta) return null;
+  const content = meta.getAttribute('content') ?? '';
+  meta.remove();
+  try {
+    const value: unknown = JSON.parse(content);
+    if (typeof value !== 'object' || value === null) return null;
+    const { exists, unlocked, folder, demo } = value as Record<string, unknown>;
+    if (typeof exists !== 'boolean' || typeof unlocked !== 'boolean' || typeof demo !== 'boolean') return null;
+    if (typeof folder !== 'string') return null;
+    return { exists, unlocked, folder, demo };
+  } catch {
+    return null;
+  }
+}
+
 export function lockNoteFromUrl(location: Location, history: History): string | null {
   const reason = /^#locked=(\w+)$/.exec(location.hash)?.[1];
   if (reason === undefined) return null;

@@ -10,7 +10,7 @@ use crate::clock::Clock;
 use crate::demo::{self, DemoNotebookView};
 use crate::error::ErrorReply;
 use crate::location::Claim;
-use crate::notebook::OpenNotebook;
+use crate::notebook::{NotebookStatus, OpenNotebook};
 use crate::{Error, Location, Notebook, NotebookConfig};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -114,6 +114,16 @@ impl Engine {
         Ok(view)
     }
 
+    /// The notebook's status without waiting: `None` while a call holds the notebook (an unlock,
+    /// a backup) or when another process has the folder (then `notebook_status` answers the
+    /// conflict). The shell writes it into the window's first page, so the lock screen is drawn
+    /// in the page's first frame instead of after a round trip (issue 13's cold start).
+    pub fn status_if_free(&self) -> Option<NotebookStatus> {
+        let active = self.active.try_lock().ok()?;
+        active.claim.as_ref().ok()?;
+        Some(active.notebook.status())
+    }
+
     /// Called by the timer: the hourly automatic backup, when one is due.
     pub fn back_up_if_due(&self) {
         let started = Instant::now();
@@ -202,5 +212,35 @@ impl<'a> Cx<'a> {
 
     pub(super) fn open_demo(&self) -> Result<DemoNotebookView, ErrorReply> {
         self.engine.open_demo()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::SystemClock;
+
+    fn engine(dir: &std::path::Path) -> (Engine, Location) {
+        let location = Location::new(dir);
+        let notebook = Notebook::new(NotebookConfig::new(location.clone()), Arc::new(SystemClock));
+        (Engine::new(notebook, location.claim(), Arc::new(SystemClock)), location)
+    }
+
+    #[test]
+    fn the_status_without_waiting_is_the_status_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (engine, location) = engine(dir.path());
+        let status = engine.status_if_free().expect("a free engine answers");
+        assert_eq!(status, engine.active().notebook.status());
+        assert!(!status.exists && !status.unlocked);
+        // While a call holds the notebook, nothing: the page asks for itself.
+        {
+            let _busy = engine.active();
+            assert_eq!(engine.status_if_free(), None);
+        }
+        // A second process on the same folder gets the conflict from its call, not a status.
+        let notebook = Notebook::new(NotebookConfig::new(location.clone()), Arc::new(SystemClock));
+        let second = Engine::new(notebook, location.claim(), Arc::new(SystemClock));
+        assert_eq!(second.status_if_free(), None);
     }
 }
