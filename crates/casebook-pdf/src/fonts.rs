@@ -1,6 +1,7 @@
 //! The fonts every PDF embeds: Carlito regular, bold and italic (SIL Open Font License), compiled
 //! into the binary from `assets/fonts/`, so nothing is fetched and no system font is looked up.
-//! krilla embeds only the glyphs a document uses.
+//! They are stored deflated (see `build.rs`) and inflated once, on the first export, to the very
+//! bytes of the files. krilla embeds only the glyphs a document uses.
 //!
 //! Text is set glyph by glyph from the font's character map, without shaping: the widths the
 //! line breaker measures are exactly the advances drawn, and every glyph maps back to its own
@@ -13,10 +14,28 @@ use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider};
+use std::io::Read;
+use std::sync::OnceLock;
 
-static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/Carlito-Regular.ttf");
-static BOLD: &[u8] = include_bytes!("../../../assets/fonts/Carlito-Bold.ttf");
-static ITALIC: &[u8] = include_bytes!("../../../assets/fonts/Carlito-Italic.ttf");
+static REGULAR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Carlito-Regular.ttf.deflate"));
+static BOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Carlito-Bold.ttf.deflate"));
+static ITALIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Carlito-Italic.ttf.deflate"));
+
+/// The three faces inflated, once for the process: every renderer reads the same bytes, which
+/// live as long as the program (as the stored fonts did when they were kept whole).
+static INFLATED: OnceLock<Option<[&'static [u8]; 3]>> = OnceLock::new();
+
+fn inflate(packed: &[u8]) -> Option<&'static [u8]> {
+    let mut data = Vec::new();
+    flate2::read::DeflateDecoder::new(packed).read_to_end(&mut data).ok()?;
+    Some(Box::leak(data.into_boxed_slice()))
+}
+
+/// The regular, bold and italic TrueType files.
+fn faces() -> Result<[&'static [u8]; 3]> {
+    let faces = INFLATED.get_or_init(|| Some([inflate(REGULAR)?, inflate(BOLD)?, inflate(ITALIC)?]));
+    faces.ok_or_else(|| Error::Corrupt("A font built into Casebook could not be read.".into()))
+}
 
 /// Which face of the family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +98,8 @@ pub(crate) struct Fonts {
 
 impl Fonts {
     pub fn load() -> Result<Fonts> {
-        Ok(Fonts { regular: Loaded::new(REGULAR)?, bold: Loaded::new(BOLD)?, italic: Loaded::new(ITALIC)? })
+        let [regular, bold, italic] = faces()?;
+        Ok(Fonts { regular: Loaded::new(regular)?, bold: Loaded::new(bold)?, italic: Loaded::new(italic)? })
     }
 
     fn face(&self, face: Face) -> &Loaded {
@@ -115,6 +135,22 @@ impl Fonts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stored_faces_inflate_to_the_font_files() {
+        let files: [&[u8]; 3] = [
+            include_bytes!("../../../assets/fonts/Carlito-Regular.ttf"),
+            include_bytes!("../../../assets/fonts/Carlito-Bold.ttf"),
+            include_bytes!("../../../assets/fonts/Carlito-Italic.ttf"),
+        ];
+        let inflated = faces().expect("the stored faces inflate");
+        for (inflated, file) in inflated.iter().zip(files) {
+            assert!(*inflated == file, "an inflated face differs from its file");
+        }
+        let stored = REGULAR.len() + BOLD.len() + ITALIC.len();
+        assert!(stored * 2 < files.iter().map(|f| f.len()).sum::<usize>(), "stored {stored} bytes");
+        assert!(inflate(&REGULAR[..REGULAR.len() / 2]).is_none(), "a cut stream is refused");
+    }
 
     #[test]
     fn every_face_parses_and_measures() {
