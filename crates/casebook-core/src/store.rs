@@ -88,7 +88,7 @@ const PRAGMAS: &[(&str, &str, &str)] = &[
 
 /// The SQL function `casebook_name_has(name, needle)`: whether `name` contains `needle` (already
 /// lowercased) with case folded for every script, not only ASCII as SQLite's `lower` and `LIKE`
-/// do. A NULL name has nothing. It lets the case list narrow by name before it reads each case's
+/// do. A NULL name or needle matches nothing. It lets the case list narrow by name before it reads each case's
 /// facts, instead of reading every case's facts and dropping most (issue 13).
 pub(crate) const NAME_HAS: &str = "casebook_name_has";
 
@@ -99,16 +99,15 @@ fn register_functions(conn: &Connection) -> Result<()> {
         2,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_DIRECTONLY,
         |ctx| {
-            let name = ctx.get_raw(0);
-            let needle = ctx.get_raw(1).as_str().map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
-            Ok(match name {
-                rusqlite::types::ValueRef::Text(bytes) => {
-                    let name = std::str::from_utf8(bytes)
-                        .map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
-                    name.to_lowercase().contains(needle)
-                }
-                _ => false,
-            })
+            use rusqlite::types::ValueRef::Text;
+            // Anything but two texts (a case without a partner has a NULL name) matches nothing.
+            let (Text(name), Text(needle)) = (ctx.get_raw(0), ctx.get_raw(1)) else { return Ok(false) };
+            let unreadable = |e: std::str::Utf8Error| rusqlite::Error::UserFunctionError(e.into());
+            let (name, needle) = (
+                std::str::from_utf8(name).map_err(unreadable)?,
+                std::str::from_utf8(needle).map_err(unreadable)?,
+            );
+            Ok(name.to_lowercase().contains(needle))
         },
     )?;
     Ok(())

@@ -135,10 +135,6 @@ export class Session {
   }
 }
 
-/**
- * After a lock the shell ends the page's web process and loads the page again with
- * `#locked=<reason>`: the note the lock screen shows, read once and then removed from the URL.
- */
 function sameStatus(a: NotebookStatus, b: NotebookStatus): boolean {
   return a.exists === b.exists && a.unlocked === b.unlocked && a.folder === b.folder && a.demo === b.demo;
 }
@@ -165,6 +161,10 @@ export function statusFromPage(doc: Document): NotebookStatus | null {
   }
 }
 
+/**
+ * After a lock the shell ends the page's web process and loads the page again with
+ * `#locked=<reason>`: the note the lock screen shows, read once and then removed from the URL.
+ */
 export function lockNoteFromUrl(location: Location, history: History): string | null {
   const reason = /^#locked=(\w+)$/.exec(location.hash)?.[1];
   if (reason === undefined) return null;
