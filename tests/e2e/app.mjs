@@ -173,3 +173,52 @@ export async function writeSession(s, start, end, text) {
   const parts = await s.findAll('[data-testid="session-form"] textarea[name^="body."]');
   await parts[0].type(text);
 }
+
+/**
+ * The lock screen the page drew from its own HTML before the app's code ran
+ * (ui/public/first-frame.js), against the one the app drew in its place once it ran, compared
+ * node by node: tags, attributes (but test ids, which the first frame leaves out) and text. Waits
+ * for the app's screen. `frame` is the first frame's name, or null when the app drew the first.
+ */
+export async function firstFrameAgainstLive(s) {
+  return s.executeAsync(`
+    const done = arguments[arguments.length - 1];
+    // Text as it renders: adjacent text nodes (and any comment between them) as one, none if empty.
+    const children = (nodes) => {
+      let out = '';
+      let text = null;
+      for (const node of nodes) {
+        if (node.nodeType === Node.TEXT_NODE) text = (text ?? '') + node.nodeValue;
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        if (text) out += JSON.stringify(text);
+        text = null;
+        out += shape(node);
+      }
+      return text ? out + JSON.stringify(text) : out;
+    };
+    const shape = (node) => {
+      const attrs = [...node.attributes]
+        .filter((a) => a.name !== 'data-testid' && !(a.name === 'value' && a.value === ''))
+        .map((a) => a.name + '=' + JSON.stringify(a.value))
+        .sort();
+      return '<' + node.localName + ' ' + attrs.join(' ') + '>' + children(node.childNodes) + '</>';
+    };
+    const read = () => {
+      if (performance.getEntriesByName('casebook:lock-live').length === 0) return void setTimeout(read, 10);
+      const drawn = performance.getEntriesByName('casebook:lock-drawn').map((m) => m.detail);
+      const frame = drawn[0] && drawn[0].from === 'first-frame' ? drawn[0].frame : null;
+      const app = document.getElementById('app');
+      const live = children(app.childNodes);
+      let first = null;
+      if (frame) {
+        const content = document.getElementById('first-frame-' + frame).content.cloneNode(true);
+        const folder = app.querySelector('.folder-path').title;
+        for (const el of content.querySelectorAll('[title="casebook-first-frame-folder"]')) el.title = folder;
+        const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue === 'casebook-first-frame-folder') n.nodeValue = folder;
+        first = children(content.childNodes);
+      }
+      done({ drawn, frame, first, live, inert: app.hasAttribute('inert') });
+    };
+    read();`);
+}

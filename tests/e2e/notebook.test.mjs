@@ -3,8 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, createNotebook, unlockWith, PASSPHRASE, NEW_PASSPHRASE, THIRD_PASSPHRASE } from './app.mjs';
-import { Keys } from './webdriver.mjs';
+import { launch, createNotebook, unlockWith, firstFrameAgainstLive, PASSPHRASE, NEW_PASSPHRASE, THIRD_PASSPHRASE } from './app.mjs';
+import { Keys, Session } from './webdriver.mjs';
+import { processTree } from './memory.mjs';
 
 test('a notebook is created, locked, unlocked, re-keyed and recovered from the window', async () => {
   const app = await launch();
@@ -72,6 +73,39 @@ test('a notebook is created, locked, unlocked, re-keyed and recovered from the w
     await unlockWith(s, THIRD_PASSPHRASE);
     await s.waitFor('[data-testid="app-shell"]');
   } finally {
+    await app.close();
+  }
+});
+
+test("the window's first frame is the lock screen the app then draws, for a new and an existing notebook", async () => {
+  const app = await launch();
+  let s = app.session;
+  try {
+    // A new notebook: the create screen, drawn from the page's HTML before the app's code ran.
+    let seen = await firstFrameAgainstLive(s);
+    assert.equal(seen.frame, 'create', `the first frame came from the page: ${JSON.stringify(seen.drawn)}`);
+    assert.equal(seen.first, seen.live);
+    assert.equal(seen.inert, false, 'the live screen takes input');
+    await createNotebook(s);
+    await s.end();
+    // The app must be gone, or the next one would hand over to it as a second instance.
+    const deadline = Date.now() + 30000;
+    while (processTree(app.notebook).length > 0) {
+      if (Date.now() > deadline) throw new Error('the app did not exit');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // The same notebook again: the unlock screen, and its form works.
+    s = await Session.start({ application: process.env.CASEBOOK_E2E_APP, args: ['--notebook', app.notebook] });
+    await s.waitFor('[data-testid="lock-screen"]', { timeout: 30000 });
+    seen = await firstFrameAgainstLive(s);
+    assert.equal(seen.frame, 'unlock', `the first frame came from the page: ${JSON.stringify(seen.drawn)}`);
+    assert.equal(seen.first, seen.live);
+    assert.equal(await s.execute(`return document.querySelectorAll('#unlock-passphrase').length;`), 1);
+    await unlockWith(s, PASSPHRASE);
+    await s.waitFor('[data-testid="app-shell"]');
+  } finally {
+    // The second session is this test's own (`close` ends the first and removes the folder).
+    if (s !== app.session) await s.end();
     await app.close();
   }
 });

@@ -13,6 +13,13 @@ if (/Linux/.test(navigator.userAgent) && !/Android/.test(navigator.userAgent)) {
 // Marks read by the window bench (tests/e2e/bench): when the page's code ran and when the app
 // was mounted, beside the navigation's own timings.
 performance.mark('casebook:script');
+// The lock screen public/first-frame.js drew from the page before this code loaded: the app draws
+// the same screen live in its place, in this task, so no frame falls between the two.
+if (target.dataset.firstFrame !== undefined) {
+  target.replaceChildren();
+  target.removeAttribute('inert');
+  delete target.dataset.firstFrame;
+}
 const app = mount(App, { target });
 performance.mark('casebook:mounted');
 export default app;

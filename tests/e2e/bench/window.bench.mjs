@@ -119,8 +119,15 @@ test('the window at 1,000 cases and 100,000 notes', { timeout: 600000 }, async (
     const { s, ms, nav } = await coldStart(app, ['--notebook', notebook], '[data-testid="lock-screen"]');
     starts.push(ms);
     navs.push(nav);
+    // Once the app's own lock screen is drawn too (`lock-live`, its form working).
     pageMarks.push(
-      await s.execute(`return Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));`),
+      await s.executeAsync(`
+        const done = arguments[arguments.length - 1];
+        const read = () => {
+          if (performance.getEntriesByName('casebook:lock-live').length === 0) return void setTimeout(read, 10);
+          done(Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+        };
+        read();`),
     );
     await sleep(3000);
     memory.push(pssMiB(processesMarked(notebook).map((p) => p.pid)));
@@ -199,7 +206,7 @@ test('the window at 1,000 cases and 100,000 notes', { timeout: 600000 }, async (
   lines.push(`bench: window: of which launch to the page's navigation: each ${each(navs)}; the hello world's: ${each(helloNavs)}`);
   const mark = (name) => fmt(median(pageMarks.map((m) => m[`casebook:${name}`] ?? NaN)));
   lines.push(
-    `bench: window: in the page, from its navigation: code running ${mark('script')}, notebook status ${mark('status')}, lock screen drawn ${mark('lock-drawn')}`,
+    `bench: window: in the page, from its navigation: lock screen drawn ${mark('lock-drawn')} (from the page's HTML), app code running ${mark('script')}, notebook status ${mark('status')}, the app's lock screen drawn and working ${mark('lock-live')}`,
   );
   lines.push(`bench: window: memory of the app's processes at the lock screen (PSS), median of ${ROUNDS}: ${median(memory).toFixed(0)} MiB`);
   if (hello) {
