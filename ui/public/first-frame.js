@@ -12,17 +12,18 @@
   const entry = given;
 
   /** The frame for the page's status, or null when the app should draw the first screen itself. */
-  function frameName() {
+  function chosenFrame() {
     if (location.hash !== '') return null;
     const meta = document.querySelector('meta[name="casebook-status"]');
     if (!meta) return null;
     try {
       const status = JSON.parse(meta.getAttribute('content') ?? '');
       if (typeof status !== 'object' || status === null || status.unlocked !== false) return null;
-      if (typeof status.folder !== 'string') return null;
+      // The same checks as the app's (statusFromPage), or it would start from another screen.
+      if (typeof status.folder !== 'string' || typeof status.demo !== 'boolean') return null;
       if (status.exists === false) return { name: 'create', folder: status.folder };
       if (status.exists !== true) return null;
-      return { name: status.demo === true ? 'demo' : 'unlock', folder: status.folder };
+      return { name: status.demo ? 'demo' : 'unlock', folder: status.folder };
     } catch {
       return null;
     }
@@ -30,7 +31,7 @@
 
   /** Draws the frame into #app: its name, or null when there is none to draw. */
   function draw() {
-    const frame = frameName();
+    const frame = chosenFrame();
     const app = document.getElementById('app');
     const template = frame && document.getElementById(`first-frame-${frame.name}`);
     if (!frame || !app || !(template instanceof HTMLTemplateElement)) return null;

@@ -14,7 +14,8 @@ if (/Linux/.test(navigator.userAgent) && !/Android/.test(navigator.userAgent)) {
 // was mounted, beside the navigation's own timings.
 performance.mark('casebook:script');
 // The lock screen public/first-frame.js drew from the page before this code loaded: the app draws
-// the same screen live in its place, in this task, so no frame falls between the two.
+// the same screen live in its place, in this task and its microtasks (the session takes the page's
+// status synchronously on mount), so no frame falls between the two.
 if (target.dataset.firstFrame !== undefined) {
   target.replaceChildren();
   target.removeAttribute('inert');

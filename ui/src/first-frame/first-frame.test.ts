@@ -98,6 +98,7 @@ describe('the first frame', () => {
     ['no folder', { exists: true, unlocked: false, demo: false }],
     ['an unknown existence', status({ exists: 'yes' })],
     ['an unlocked flag that is not false', status({ unlocked: null })],
+    ['a demo flag that is not true or false', status({ demo: 'no' })],
   ])('draws nothing and starts the app at once for %s', (_, given) => {
     page(given);
     load();
