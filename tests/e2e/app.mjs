@@ -174,15 +174,43 @@ export async function writeSession(s, start, end, text) {
   await parts[0].type(text);
 }
 
+/** Polls `check` every half second until it returns something truthy, which it returns. */
+export async function until(what, check, timeout = 30000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * The page's performance marks, once the app's own lock screen is drawn and working
+ * (`casebook:lock-live`, set by LockLayout): each as `{ name, startTime, detail }`.
+ */
+export async function marksOnceLockLive(s) {
+  return s.executeAsync(`
+    const done = arguments[arguments.length - 1];
+    const read = () => {
+      if (performance.getEntriesByName('casebook:lock-live').length === 0) return void setTimeout(read, 10);
+      done(performance.getEntriesByType('mark').map(({ name, startTime, detail }) => ({ name, startTime, detail })));
+    };
+    read();`);
+}
+
 /**
  * The lock screen the page drew from its own HTML before the app's code ran
  * (ui/public/first-frame.js), against the one the app drew in its place once it ran, compared
- * node by node: tags, attributes (but test ids, which the first frame leaves out) and text. Waits
- * for the app's screen. `frame` is the first frame's name, or null when the app drew the first.
+ * node by node: tags, attributes (but test ids, which the first frame leaves out) and text, the
+ * notebook's folder standing as the frame's placeholder in both. Waits for the app's screen.
+ * `frame` is the first frame's name, or null when the app drew the first.
  */
 export async function firstFrameAgainstLive(s) {
-  return s.executeAsync(`
-    const done = arguments[arguments.length - 1];
+  const drawn = (await marksOnceLockLive(s)).filter((m) => m.name === 'casebook:lock-drawn').map((m) => m.detail);
+  const frame = drawn[0]?.from === 'first-frame' ? drawn[0].frame : null;
+  const seen = await s.execute(
+    `
     // Text as it renders: adjacent text nodes (and any comment between them) as one, none if empty.
     const children = (nodes) => {
       let out = '';
@@ -203,22 +231,12 @@ export async function firstFrameAgainstLive(s) {
         .sort();
       return '<' + node.localName + ' ' + attrs.join(' ') + '>' + children(node.childNodes) + '</>';
     };
-    const read = () => {
-      if (performance.getEntriesByName('casebook:lock-live').length === 0) return void setTimeout(read, 10);
-      const drawn = performance.getEntriesByName('casebook:lock-drawn').map((m) => m.detail);
-      const frame = drawn[0] && drawn[0].from === 'first-frame' ? drawn[0].frame : null;
-      const app = document.getElementById('app');
-      const live = children(app.childNodes);
-      let first = null;
-      if (frame) {
-        const content = document.getElementById('first-frame-' + frame).content.cloneNode(true);
-        const folder = app.querySelector('.folder-path').title;
-        for (const el of content.querySelectorAll('[title="casebook-first-frame-folder"]')) el.title = folder;
-        const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue === 'casebook-first-frame-folder') n.nodeValue = folder;
-        first = children(content.childNodes);
-      }
-      done({ drawn, frame, first, live, inert: app.hasAttribute('inert') });
-    };
-    read();`);
+    const app = document.getElementById('app');
+    const folder = JSON.stringify(app.querySelector('.folder-path').title);
+    const live = children(app.childNodes).replaceAll(folder, JSON.stringify('casebook-first-frame-folder'));
+    const template = arguments[0] && document.getElementById('first-frame-' + arguments[0]);
+    return { first: template ? children(template.content.childNodes) : null, live, inert: app.hasAttribute('inert') };`,
+    [frame],
+  );
+  return { drawn, frame, ...seen };
 }

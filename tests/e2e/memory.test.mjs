@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { launch, createNotebook } from './app.mjs';
+import { launch, createNotebook, until } from './app.mjs';
 import { processTree, scanTree } from './memory.mjs';
 
 const PASS = 'Quokka canary lantern 7319';
@@ -36,16 +36,6 @@ function report(label, scan) {
 
 function total(scan, i) {
   return scan.reduce((n, p) => n + p.counts[i], 0);
-}
-
-async function until(what, check, timeout = 30000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(500);
-  }
 }
 
 test('after lock no process of the app holds the passphrase or client text', async (t) => {

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, createNotebook, unlockWith, firstFrameAgainstLive, PASSPHRASE, NEW_PASSPHRASE, THIRD_PASSPHRASE } from './app.mjs';
+import { launch, createNotebook, unlockWith, firstFrameAgainstLive, until, PASSPHRASE, NEW_PASSPHRASE, THIRD_PASSPHRASE } from './app.mjs';
 import { Keys, Session } from './webdriver.mjs';
 import { processTree } from './memory.mjs';
 
@@ -89,11 +89,7 @@ test("the window's first frame is the lock screen the app then draws, for a new 
     await createNotebook(s);
     await s.end();
     // The app must be gone, or the next one would hand over to it as a second instance.
-    const deadline = Date.now() + 30000;
-    while (processTree(app.notebook).length > 0) {
-      if (Date.now() > deadline) throw new Error('the app did not exit');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await until('the app to exit', () => processTree(app.notebook).length === 0);
     // The same notebook again: the unlock screen, and its form works.
     s = await Session.start({ application: process.env.CASEBOOK_E2E_APP, args: ['--notebook', app.notebook] });
     await s.waitFor('[data-testid="lock-screen"]', { timeout: 30000 });

@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from '../webdriver.mjs';
-import { PASSPHRASE } from '../app.mjs';
+import { PASSPHRASE, marksOnceLockLive } from '../app.mjs';
 import { processesMarked } from '../memory.mjs';
 
 const source = process.env.CASEBOOK_BENCH_NOTEBOOK;
@@ -120,15 +120,7 @@ test('the window at 1,000 cases and 100,000 notes', { timeout: 600000 }, async (
     starts.push(ms);
     navs.push(nav);
     // Once the app's own lock screen is drawn too (`lock-live`, its form working).
-    pageMarks.push(
-      await s.executeAsync(`
-        const done = arguments[arguments.length - 1];
-        const read = () => {
-          if (performance.getEntriesByName('casebook:lock-live').length === 0) return void setTimeout(read, 10);
-          done(Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
-        };
-        read();`),
-    );
+    pageMarks.push(Object.fromEntries((await marksOnceLockLive(s)).map((m) => [m.name, m.startTime])));
     await sleep(3000);
     memory.push(pssMiB(processesMarked(notebook).map((p) => p.pid)));
     if (round === 0) {

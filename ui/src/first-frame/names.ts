@@ -1,5 +1,6 @@
 // Shared by the build-time renderer (render.ts) and the page's loader (public/first-frame.js
-// repeats these two values; its test checks they agree).
+// repeats these two values, its test checking they agree; the window test's helper in
+// tests/e2e/app.mjs repeats them too, and fails if they differ).
 
 /** Stands for the notebook's folder in the rendered frames; the loader puts the real one in. */
 export const FIRST_FRAME_FOLDER = 'casebook-first-frame-folder';
